@@ -1,0 +1,5 @@
+export * from './control-api'
+export * from './events'
+export * from './models'
+export * from './requests'
+export * from './responses'

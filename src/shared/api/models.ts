@@ -1,0 +1,236 @@
+import { z } from 'zod'
+import { envelopeSchema } from '../envelope'
+
+/**
+ * What the main process hands to the renderer: answers of requests and
+ * payloads of pushed events. Schemas first, types inferred from them.
+ */
+
+export const connectionStateSchema = z.enum(['connecting', 'connected', 'disconnected', 'error'])
+export const connectionStatusSchema = z.object({
+  state: connectionStateSchema,
+  /** The URL without its password, e.g. redis://user@127.0.0.1:6390/0. */
+  target: z.string(),
+  embedded: z.boolean(),
+  latencyMs: z.number().nullable(),
+  serverVersion: z.string().nullable(),
+  /** Why the last attempt failed, or what to install (embedded Redis missing). */
+  error: z.string().nullable(),
+  /** Headless mode never stores passwords; desktop mode uses safeStorage. */
+  canSavePasswords: z.boolean(),
+})
+export type ConnectionStatus = z.infer<typeof connectionStatusSchema>
+
+export const savedConnectionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  url: z.string(),
+  username: z.string().nullable(),
+  tls: z.boolean(),
+  hasPassword: z.boolean(),
+  production: z.boolean(),
+})
+export type SavedConnection = z.infer<typeof savedConnectionSchema>
+
+export const agentStatusSchema = z.enum(['starting', 'idle', 'busy', 'paused', 'stopping', 'stopped', 'dead'])
+export const agentInfoSchema = z.object({
+  agentId: z.string(),
+  role: z.string(),
+  host: z.string(),
+  pid: z.number().nullable(),
+  status: agentStatusSchema,
+  /** Started by this process's runtime (so it can be stopped directly). */
+  local: z.boolean(),
+  runs: z.number(),
+  avgTimeSec: z.number(),
+  lastHeartbeatTs: z.number(),
+  startedTs: z.number(),
+})
+export type AgentInfo = z.infer<typeof agentInfoSchema>
+
+export const streamEntrySchema = z.object({
+  id: z.string(),
+  fields: z.record(z.string(), z.string()),
+  /** Present when the entry carries a valid `envelope` field. */
+  envelope: envelopeSchema.optional(),
+  /** Why the `envelope` field did not decode, when it is there but bad. */
+  envelopeError: z.string().optional(),
+})
+export type StreamEntry = z.infer<typeof streamEntrySchema>
+
+export const streamPageSchema = z.object({
+  stream: z.string(),
+  length: z.number(),
+  entries: z.array(streamEntrySchema),
+  /** Cursor for the next page in the same direction; null at the end. */
+  nextCursor: z.string().nullable(),
+  /** Cursor for the page in the other direction; null at the start. */
+  prevCursor: z.string().nullable(),
+})
+export type StreamPage = z.infer<typeof streamPageSchema>
+
+export const consumerInfoSchema = z.object({
+  name: z.string(),
+  pending: z.number(),
+  idleMs: z.number(),
+  /** Redis 7.2+ only; null on older servers. */
+  inactiveMs: z.number().nullable(),
+})
+export type ConsumerInfo = z.infer<typeof consumerInfoSchema>
+
+export const groupInfoSchema = z.object({
+  name: z.string(),
+  consumers: z.array(consumerInfoSchema),
+  pending: z.number(),
+  lastDeliveredId: z.string(),
+  entriesRead: z.number().nullable(),
+  lag: z.number().nullable(),
+})
+export type GroupInfo = z.infer<typeof groupInfoSchema>
+
+export const streamInfoSchema = z.object({
+  key: z.string(),
+  length: z.number(),
+  firstId: z.string().nullable(),
+  lastId: z.string().nullable(),
+  memoryBytes: z.number().nullable(),
+  /** Entries added per second since the previous snapshot. */
+  ratePerSec: z.number(),
+  groups: z.array(groupInfoSchema),
+})
+export type StreamInfo = z.infer<typeof streamInfoSchema>
+
+export const graphNodeSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['stream', 'role', 'agent', 'list', 'external']),
+  label: z.string(),
+  /** Stream length, or agents alive for a role. */
+  count: z.number(),
+  pending: z.number(),
+})
+export const graphEdgeSchema = z.object({
+  id: z.string(),
+  source: z.string(),
+  target: z.string(),
+  kind: z.enum(['reads', 'writes']),
+  ratePerSec: z.number(),
+})
+export type GraphNode = z.infer<typeof graphNodeSchema>
+export type GraphEdge = z.infer<typeof graphEdgeSchema>
+
+export const topologySnapshotSchema = z.object({
+  ts: z.number(),
+  streams: z.array(streamInfoSchema),
+  agents: z.array(agentInfoSchema),
+  graph: z.object({ nodes: z.array(graphNodeSchema), edges: z.array(graphEdgeSchema) }),
+  /** Stream keys found; `truncated` when over the snapshot's bound. */
+  streamCount: z.number(),
+  truncated: z.boolean(),
+})
+export type TopologySnapshot = z.infer<typeof topologySnapshotSchema>
+
+export const pendingEntrySchema = z.object({
+  id: z.string(),
+  consumer: z.string(),
+  idleMs: z.number(),
+  deliveries: z.number(),
+  /** The entry's body; null when it was deleted or trimmed. */
+  fields: z.record(z.string(), z.string()).nullable(),
+  role: z.string().nullable(),
+  stage: z.string().nullable(),
+  lastHop: z.string().nullable(),
+})
+export type PendingEntry = z.infer<typeof pendingEntrySchema>
+
+export const pendingPageSchema = z.object({
+  stream: z.string(),
+  group: z.string(),
+  total: z.number(),
+  consumers: z.array(z.object({ name: z.string(), pending: z.number() })),
+  entries: z.array(pendingEntrySchema),
+  nextCursor: z.string().nullable(),
+})
+export type PendingPage = z.infer<typeof pendingPageSchema>
+
+export const diffOpSchema = z.object({
+  op: z.enum(['add', 'remove', 'replace']),
+  /** JSON pointer-like path, e.g. /payload/text. */
+  path: z.string(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+})
+export type DiffOp = z.infer<typeof diffOpSchema>
+
+export const traceHopSchema = z.object({
+  index: z.number(),
+  /** Journal entry id. */
+  entryId: z.string(),
+  ts: z.number(),
+  role: z.string(),
+  agentId: z.string(),
+  /** Where the envelope went: a stream or a result list. */
+  destination: z.string(),
+  envelope: envelopeSchema,
+  diff: z.array(diffOpSchema),
+})
+export type TraceHop = z.infer<typeof traceHopSchema>
+
+export const traceSchema = z.object({
+  messageId: z.string(),
+  conversationId: z.string(),
+  hops: z.array(traceHopSchema),
+  /** The envelope reached a result list. */
+  complete: z.boolean(),
+})
+export type Trace = z.infer<typeof traceSchema>
+
+export const violationKindSchema = z.enum(['process_count', 'processing_time', 'age'])
+export const violationSchema = z.object({
+  id: z.string(),
+  ts: z.number(),
+  kind: violationKindSchema,
+  message: z.string(),
+  messageId: z.string(),
+  conversationId: z.string(),
+  role: z.string(),
+  agentId: z.string(),
+  processCount: z.number(),
+  totalProcessingTime: z.number(),
+  ageSec: z.number(),
+})
+export type Violation = z.infer<typeof violationSchema>
+
+export const statsPointSchema = z.object({
+  ts: z.number(),
+  /** Hops per second by role. */
+  throughputByRole: z.record(z.string(), z.number()),
+  /** Mean hop duration (s) by role. */
+  latencyByRole: z.record(z.string(), z.number()),
+  errors: z.number(),
+  violations: z.number(),
+  deadLetters: z.number(),
+})
+export type StatsPoint = z.infer<typeof statsPointSchema>
+
+export const tailBatchSchema = z.object({
+  tailId: z.string(),
+  stream: z.string(),
+  entries: z.array(streamEntrySchema),
+  /** Last id seen: resume from here without a gap. */
+  lastId: z.string(),
+  /** Entries not pushed because the batch was over its bound. */
+  dropped: z.number(),
+})
+export type TailBatch = z.infer<typeof tailBatchSchema>
+
+export const deadLetterSchema = z.object({
+  id: z.string(),
+  deadLetterStream: z.string(),
+  sourceStream: z.string(),
+  sourceId: z.string().nullable(),
+  group: z.string().nullable(),
+  reason: z.string(),
+  ts: z.number(),
+  fields: z.record(z.string(), z.string()),
+})
+export type DeadLetter = z.infer<typeof deadLetterSchema>

@@ -1,0 +1,96 @@
+import type { Envelope } from '../envelope'
+import type {
+  AgentInfo,
+  ConnectionStatus,
+  DeadLetter,
+  PendingPage,
+  SavedConnection,
+  StatsPoint,
+  StreamPage,
+  TopologySnapshot,
+  Trace,
+  Violation,
+} from './models'
+import type { Method, RuntimeRole } from './requests'
+
+export interface RoleDescription {
+  role: RuntimeRole
+  pipeline: 'demo' | 'doc-review' | 'system'
+  description: string
+}
+
+export interface InjectTemplate {
+  id: string
+  name: string
+  description: string
+  /** An envelope to a role or agent stream… */
+  envelope?: { target: { kind: 'role' | 'agent'; name: string }; payload: Record<string, unknown> }
+  /** …or raw flat fields to a stream (seed 000). */
+  raw?: { stream: string; fields: Record<string, string> }
+}
+
+export interface AuditEntry {
+  id: string
+  ts: number
+  action: string
+  connection: string
+  details: Record<string, unknown>
+}
+
+/** What each request answers. */
+export interface ResponseMap {
+  'connection.status': ConnectionStatus
+  'connection.test': { latencyMs: number; serverVersion: string }
+  'connection.connect': ConnectionStatus
+  'connection.useEmbedded': ConnectionStatus
+  'connection.saved': SavedConnection[]
+  'connection.forget': null
+
+  'agents.roles': RoleDescription[]
+  'agents.list': AgentInfo[]
+  'agents.start': AgentInfo[]
+  'agents.stop': { stopped: string[] }
+  'agents.scale': AgentInfo[]
+  'agents.broadcast': { receivers: number }
+
+  'topology.snapshot': TopologySnapshot
+  'streams.page': StreamPage
+  'streams.tail.start': { tailId: string }
+  'streams.tail.stop': null
+  'streams.add': { ids: string[] }
+  'streams.trim': { deleted: number }
+
+  'groups.create': null
+  'groups.delete': { deleted: boolean }
+  'groups.setId': null
+  'consumers.delete': { pendingReleased: number }
+
+  'pending.list': PendingPage
+  'pending.claim': { claimed: string[] }
+  'pending.claimIdle.preview': { count: number }
+  'pending.claimIdle': { claimed: number; deleted: string[] }
+  'pending.ack': { acked: number }
+  'pending.deadLetter': { moved: number }
+  'deadLetters.list': DeadLetter[]
+  'deadLetters.replay': { replayed: Array<{ id: string; newId: string }> }
+  'audit.list': AuditEntry[]
+
+  'inject.templates': InjectTemplate[]
+  'inject.envelope': { messageIds: string[]; streamIds: string[]; results: Array<Envelope | null> }
+
+  'traces.find': Trace[]
+  'traces.watch': Trace | null
+  'traces.unwatch': null
+  'violations.list': {
+    violations: Violation[]
+    countsByKind: Record<string, number>
+    countsByRole: Record<string, number>
+  }
+  'stats.series': StatsPoint[]
+}
+
+export type ResponseOf<M extends Method> = ResponseMap[M]
+
+// Compile-time check: every method has an answer type and vice versa.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
+export const everyMethodAnswered: Exact<Method, keyof ResponseMap> = true

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    // unit + integration; e2e runs through its own config (test/e2e).
+    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Each integration file starts its own redis-server; two cores here.
+    maxWorkers: 2,
+    reporters: ['default'],
+  },
+})

@@ -1,0 +1,3 @@
+export { Inspector } from './inspector'
+export type { InspectorOptions } from './options'
+export { createInspectorHandlers } from './handlers'

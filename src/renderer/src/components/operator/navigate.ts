@@ -1,0 +1,7 @@
+/**
+ * Switches the shell to another view. The shell keys views by id in the URL
+ * hash (see ViewDefinition.id); setting it fires `hashchange`.
+ */
+export function openView(viewId: string): void {
+  window.location.hash = `#${viewId}`
+}

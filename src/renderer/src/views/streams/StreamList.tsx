@@ -1,0 +1,29 @@
+import { useMemo } from 'react'
+import { openStream, useStreamsStore } from '../../stores/streams-store'
+import { topologySelectors } from '../../stores/topology-selectors'
+import { useTopologyStore } from '../../stores/topology-store'
+
+/** The streams found by the topology snapshot, with their lengths. */
+export function StreamList() {
+  const streams = useTopologyStore(topologySelectors.streams)
+  const current = useStreamsStore((s) => s.stream)
+  const sorted = useMemo(() => [...streams].sort((a, b) => a.key.localeCompare(b.key)), [streams])
+  return (
+    <nav className="op-stream-list" aria-label="Streams">
+      <ul>
+        {sorted.map((info) => (
+          <li key={info.key}>
+            <button
+              type="button"
+              aria-current={info.key === current ? 'true' : undefined}
+              onClick={() => void openStream(info.key)}
+            >
+              <span className="op-stream-key">{info.key}</span>
+              <span className="op-stream-length">{info.length}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}

@@ -1,0 +1,160 @@
+import type { ChainableCommander } from 'ioredis'
+import { ENVELOPE_FIELD, resultListOf, type Envelope, type PayloadError } from '../../shared/envelope'
+import { agentGroup, agentStream, roleGroup, roleStream, VIOLATIONS_STREAM } from '../../shared/keys'
+import { violationFields } from '../../shared/records'
+import { DeadlineError, withDeadline } from './async-utils'
+import { addDeadLetter } from './dead-letter'
+import { decodeEntryEnvelope } from './envelope-decode'
+import { addJournalHop } from './journal'
+import { checkSafetyLimits, type SafetyViolation } from './safety'
+import type { ReceivedEntry } from './stream-entry'
+import { StreamAgent, type HopWrite, type ReadSpec } from './stream-agent'
+
+/** Seed 001's DEFAULT_TASK_TIMEOUT_SEC. */
+export const DEFAULT_TASK_TIMEOUT_SEC = 60
+/** Result lists nobody reads expire after this long. */
+export const RESULT_TTL_SEC = 24 * 3600
+/** Approximate cap of the violations stream. */
+export const VIOLATIONS_MAXLEN = 10_000
+/** Roles that mean "the caller outside": their envelopes go to the result list. */
+const EXTERNAL_ROLES = new Set(['', 'external'])
+
+/**
+ * Seed 001's BaseAgent: a subclass writes only process(env). The base reads
+ * its role stream and its own agent stream, validates, applies the safety
+ * limits, times out process(), keeps the trace and errors, routes the result
+ * back to the sender by default, and journals every hop.
+ */
+export abstract class BaseAgent extends StreamAgent {
+  taskTimeoutSec = DEFAULT_TASK_TIMEOUT_SEC
+
+  abstract process(env: Envelope): Promise<Envelope> | Envelope
+
+  readSpecs(): ReadSpec[] {
+    return [
+      { group: agentGroup(this.agentId), streams: [agentStream(this.agentId)] },
+      { group: roleGroup(this.role), streams: [roleStream(this.role)] },
+    ]
+  }
+
+  sharedInputs(): Array<{ stream: string; group: string }> {
+    return [{ stream: roleStream(this.role), group: roleGroup(this.role) }]
+  }
+
+  protected async handle(entry: ReceivedEntry): Promise<HopWrite> {
+    const decoded = decodeEntryEnvelope(entry.fields, this.ctx.options.maxEnvelopeBytes)
+    if (!decoded.ok) return (tx) => addDeadLetter(tx, entry, this.agentId, decoded.reason)
+    const env = decoded.envelope
+    const violation = checkSafetyLimits(env, this.ctx.options.safety)
+    if (violation) return this.violationWrite(env, violation)
+
+    const startTs = Date.now() / 1000
+    env.target_role = env.sender_role
+    env.target_agent_id = null
+    env.target_list = null
+    let out = env
+    let error: string | null = null
+    const timeoutSec = timeoutOf(env, this.taskTimeoutSec)
+    try {
+      out = await withDeadline(Promise.resolve(this.process(env)), timeoutSec * 1000, () => undefined)
+    } catch (caught) {
+      error =
+        caught instanceof DeadlineError
+          ? `process() timed out after ${timeoutSec}s`
+          : caught instanceof Error
+            ? `${caught.name}: ${caught.message}`
+            : String(caught)
+      pushError(env, { code: `${this.role}.error`, message: error })
+      out = env
+    }
+    const endTs = Date.now() / 1000
+    const duration = endTs - startTs
+    out.trace.push({ start_ts: startTs, role: this.role, agent_id: this.agentId, end_ts: endTs, duration, error })
+    out.process_count += 1
+    out.total_processing_time += duration
+    out.update_ts = endTs
+    out.sender_role = this.role
+    out.sender_agent_id = this.agentId
+    this.recordRun(duration)
+    return this.routeWrite(out)
+  }
+
+  private routeWrite(env: Envelope): HopWrite {
+    const json = JSON.stringify(env)
+    const { journalMaxLen } = this.ctx.options
+    let destination: string
+    let toList = false
+    if (env.target_list) {
+      destination = env.target_list
+      toList = true
+    } else if (env.target_agent_id) {
+      destination = agentStream(env.target_agent_id)
+    } else if (env.target_role && !EXTERNAL_ROLES.has(env.target_role)) {
+      destination = roleStream(env.target_role)
+    } else {
+      destination = resultListOf(env)
+      toList = true
+    }
+    if (toList) this.recordFinal(env.update_ts - env.create_ts, env.total_processing_time, env.process_count)
+    const hop = { messageId: env.message_id, conversationId: env.conversation_id, role: this.role, agentId: this.agentId }
+    return (tx: ChainableCommander) => {
+      if (toList) {
+        tx.lpush(destination, json)
+        tx.expire(destination, RESULT_TTL_SEC)
+      } else {
+        tx.xadd(destination, '*', ENVELOPE_FIELD, json)
+      }
+      addJournalHop(tx, { ...hop, destination, envelopeJson: json }, journalMaxLen)
+    }
+  }
+
+  private violationWrite(env: Envelope, violation: SafetyViolation): HopWrite {
+    const now = Date.now() / 1000
+    env.trace.push({
+      start_ts: now,
+      role: this.role,
+      agent_id: this.agentId,
+      end_ts: now,
+      duration: 0,
+      error: violation.message,
+      safety_violation: true,
+    })
+    pushError(env, { code: `safety.${violation.kind}`, message: violation.message })
+    env.kind = 'result'
+    env.update_ts = now
+    const destination = resultListOf(env)
+    const json = JSON.stringify(env)
+    const v = violationFields
+    const record = [
+      v.kind, violation.kind,
+      v.message, violation.message,
+      v.messageId, env.message_id,
+      v.conversationId, env.conversation_id,
+      v.role, this.role,
+      v.agentId, this.agentId,
+      v.processCount, String(env.process_count),
+      v.totalProcessingTime, String(env.total_processing_time),
+      v.ageSec, String(violation.ageSec),
+      v.ts, String(now),
+      v.envelope, json,
+    ]
+    const hop = { messageId: env.message_id, conversationId: env.conversation_id, role: this.role, agentId: this.agentId }
+    return (tx) => {
+      tx.lpush(destination, json)
+      tx.expire(destination, RESULT_TTL_SEC)
+      tx.call('XADD', [VIOLATIONS_STREAM, 'MAXLEN', '~', VIOLATIONS_MAXLEN, '*', ...record])
+      addJournalHop(tx, { ...hop, destination, envelopeJson: json }, this.ctx.options.journalMaxLen)
+    }
+  }
+}
+
+function timeoutOf(env: Envelope, fallbackSec: number): number {
+  const given = Number(env.payload.__agent_timeout_sec)
+  return Number.isFinite(given) && given > 0 ? given : fallbackSec
+}
+
+export function pushError(env: Envelope, error: PayloadError): void {
+  const errors = Array.isArray(env.payload.errors) ? (env.payload.errors as unknown[]) : []
+  errors.push(error)
+  env.payload.errors = errors
+}

@@ -1,0 +1,56 @@
+import type { ReceivedEntry } from './stream-entry'
+import { recordToFlat } from './stream-entry'
+import { addDeadLetter } from './dead-letter'
+import { StreamAgent, type HopWrite, type ReadSpec } from './stream-agent'
+
+/** One XADD a flat-field agent produces. */
+export interface FlatOutput {
+  stream: string
+  fields: Record<string, string>
+  /** Approximate cap for streams no group reads (e.g. the summary). */
+  maxLen?: number
+}
+
+/**
+ * Seed 000's BaseAgent: flat fields in, flat fields out, on fixed stream and
+ * group names. Shares the loop, lifecycle, heartbeat and DLQ of StreamAgent.
+ */
+export abstract class FlatAgent extends StreamAgent {
+  abstract readonly inputs: string[]
+  abstract readonly group: string
+  /** Fields an entry must carry; one missing sends it to the dead-letter stream. */
+  protected readonly requiredFields: string[] = []
+
+  abstract processFields(entry: ReceivedEntry): Promise<FlatOutput[]> | FlatOutput[]
+
+  readSpecs(): ReadSpec[] {
+    return [{ group: this.group, streams: this.inputs }]
+  }
+
+  sharedInputs(): Array<{ stream: string; group: string }> {
+    return this.inputs.map((stream) => ({ stream, group: this.group }))
+  }
+
+  protected async handle(entry: ReceivedEntry): Promise<HopWrite> {
+    const missing = this.requiredFields.filter((name) => entry.fields[name] === undefined)
+    if (missing.length > 0) {
+      const reason = `missing field${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}`
+      return (tx) => addDeadLetter(tx, entry, this.agentId, reason)
+    }
+    const start = performance.now()
+    let outputs: FlatOutput[]
+    try {
+      outputs = await this.processFields(entry)
+    } catch (error) {
+      const reason = `processing failed: ${error instanceof Error ? error.message : String(error)}`
+      return (tx) => addDeadLetter(tx, entry, this.agentId, reason)
+    }
+    this.recordRun((performance.now() - start) / 1000)
+    return (tx) => {
+      for (const out of outputs) {
+        const cap = out.maxLen ? ['MAXLEN', '~', out.maxLen] : []
+        tx.call('XADD', [out.stream, ...cap, '*', ...recordToFlat(out.fields)])
+      }
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import { HandlerError } from '../../shared/result'
+import type { AgentInfo } from '../../shared/api/models'
+import type { HandlerGroup } from '../api/handler-types'
+import type { AgentMethod } from '../api/method-groups'
+import type { AgentRuntime } from './agent-runtime'
+import { readAgentRegistry } from './registry'
+import { roleDescriptions } from './role-catalog'
+
+function need(getRuntime: () => AgentRuntime | null): AgentRuntime {
+  const runtime = getRuntime()
+  if (!runtime) throw new HandlerError('not_connected', 'The agent runtime is not running: connect to Redis first')
+  return runtime
+}
+
+/** Registry rows (every host, dead ones marked) with this process's agents on top of theirs. */
+export async function listAgents(runtime: AgentRuntime): Promise<AgentInfo[]> {
+  const merged = new Map<string, AgentInfo>()
+  for (const info of await readAgentRegistry(runtime.commandClient())) merged.set(info.agentId, info)
+  for (const info of runtime.localAgents()) merged.set(info.agentId, info)
+  return [...merged.values()].sort((a, b) => a.role.localeCompare(b.role) || a.agentId.localeCompare(b.agentId))
+}
+
+/** The agents.* part of the ControlApi. */
+export function createRuntimeHandlers(getRuntime: () => AgentRuntime | null): HandlerGroup<AgentMethod> {
+  return {
+    'agents.roles': async () => roleDescriptions,
+    'agents.list': async () => listAgents(need(getRuntime)),
+    'agents.start': async ({ role, instances }) => need(getRuntime).startRole(role, instances),
+    'agents.stop': async ({ agentId, role, drain }) => {
+      const runtime = need(getRuntime)
+      if (agentId) {
+        if (!runtime.localAgents().some((a) => a.agentId === agentId)) {
+          throw new HandlerError('not_found', `Agent ${agentId} is not running in this process (use broadcast to stop remote agents)`)
+        }
+        await runtime.stopAgent(agentId, { drain })
+        return { stopped: [agentId] }
+      }
+      return { stopped: await runtime.stopRole(role ?? '', { drain }) }
+    },
+    'agents.scale': async ({ role, instances }) => need(getRuntime).scale(role, instances),
+    'agents.broadcast': async ({ command, role }) => ({ receivers: await need(getRuntime).broadcast(command, role) }),
+  }
+}

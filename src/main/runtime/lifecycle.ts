@@ -1,0 +1,42 @@
+import type { Redis } from 'ioredis'
+import type { AgentHeartbeat } from '../../shared/records'
+import type { ResolvedRuntimeOptions } from './options'
+
+export type AgentStatus = AgentHeartbeat['status']
+export type LifecycleEventName = 'init' | 'heartbeat' | 'reload' | 'exit'
+
+/** Envelopes that reached a result list through one agent: sums, so readers can merge hosts. */
+export interface FinalEnvelopeTotals {
+  count: number
+  age_sum: number
+  time_sum: number
+  steps_sum: number
+  /** The last few, newest last (bounded by RECENT_FINALS). */
+  recent: Array<{ age: number; time: number; steps: number }>
+}
+export const RECENT_FINALS = 10
+
+/**
+ * Seed 001's lifecycle event on broadcast:role:stat ({kind, event, role,
+ * agent_id, busy, ts}) plus, additively, what the stats agent needs to count
+ * runs and draw the registry table of agents on any host.
+ */
+export interface LifecycleEvent extends AgentHeartbeat {
+  kind: 'status'
+  event: LifecycleEventName
+  envelopes: FinalEnvelopeTotals
+}
+
+/** What an agent needs from the runtime that hosts it. */
+export interface AgentContext {
+  readonly options: ResolvedRuntimeOptions
+  /** Shared non-blocking connection: every hop's MULTI goes through it. */
+  readonly commands: Redis
+  /** A new connection of the agent's own for its blocking reads. */
+  createBlockingClient(): Redis
+  readonly host: string
+  readonly pid: number
+  nextAgentId(): string
+  emitLifecycle(event: LifecycleEvent): void
+  onLifecycle(listener: (event: LifecycleEvent) => void): () => void
+}

@@ -1,0 +1,100 @@
+import type { RedisConnectionConfig } from '../redis/connection-config'
+
+/** Seed 001's circuit breaker. */
+export interface SafetyLimits {
+  /** MAX_PROCESS_COUNT (default 50): hops an envelope may take. */
+  maxProcessCount: number
+  /** MAX_TOTAL_PROCESSING_TIME (default 300 s): summed processing time. */
+  maxTotalProcessingTimeSec: number
+  /** MAX_ENVELOPE_AGE (default 600 s): age since create_ts. */
+  maxEnvelopeAgeSec: number
+}
+
+export const DEFAULT_SAFETY: SafetyLimits = {
+  maxProcessCount: 50,
+  maxTotalProcessingTimeSec: 300,
+  maxEnvelopeAgeSec: 600,
+}
+
+export interface RuntimeOptions {
+  redis: RedisConnectionConfig
+  /** Seed limits; env MAX_PROCESS_COUNT, MAX_TOTAL_PROCESSING_TIME, MAX_ENVELOPE_AGE. */
+  safety?: Partial<SafetyLimits>
+  /** Folder of agent_statistics.txt / agent_final_statistics.txt. Default STATS_DIR or ./stats. */
+  statsDir?: string
+  /** REPORT_INTERVAL_SECONDS (default 60). */
+  reportIntervalSec?: number
+  /** Lifecycle heartbeat period (default 5 s); an agent silent for 3 periods is dead. */
+  heartbeatIntervalSec?: number
+  /** Pending entries idle longer than this are claimed by a live instance (default 30 000 ms). */
+  claimIdleMs?: number
+  /** Deliveries after which a stalled entry goes to the dead-letter stream (default 5). */
+  maxDeliveries?: number
+  /** Approximate cap of the streams the runtime trims (default 100 000 entries). */
+  streamMaxLen?: number
+  /** Approximate cap of the journal stream (default 100 000 hops). */
+  journalMaxLen?: number
+  /** XREADGROUP COUNT: entries one instance takes per read (default 64). */
+  batchSize?: number
+  /** Entries larger than this (envelope JSON, bytes) go to the dead-letter stream (default 1 MiB). */
+  maxEnvelopeBytes?: number
+  /** Cap of one blocking read (default 1000 ms); the watchdog allows a grace above it. */
+  blockMs?: number
+}
+
+export type ResolvedRuntimeOptions = Required<Omit<RuntimeOptions, 'safety'>> & { safety: SafetyLimits }
+
+export const RUNTIME_DEFAULTS = {
+  reportIntervalSec: 60,
+  heartbeatIntervalSec: 5,
+  claimIdleMs: 30_000,
+  maxDeliveries: 5,
+  streamMaxLen: 100_000,
+  journalMaxLen: 100_000,
+  batchSize: 64,
+  maxEnvelopeBytes: 1024 * 1024,
+  blockMs: 1000,
+} as const
+
+export function resolveRuntimeOptions(options: RuntimeOptions): ResolvedRuntimeOptions {
+  return {
+    ...RUNTIME_DEFAULTS,
+    statsDir: process.env.STATS_DIR || './stats',
+    ...stripUndefined(options),
+    redis: options.redis,
+    safety: { ...DEFAULT_SAFETY, ...stripUndefined(options.safety ?? {}) },
+  }
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
+}
+
+function envNumber(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const raw = env[name]
+  if (raw === undefined || raw.trim() === '') return undefined
+  const value = Number(raw)
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`)
+  return value
+}
+
+/** Everything but `redis` from the environment (seed names plus SWITCHYARD_* for ours). */
+export function runtimeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<RuntimeOptions, 'redis'> {
+  const options: Omit<RuntimeOptions, 'redis'> = {
+    safety: stripUndefined({
+      maxProcessCount: envNumber(env, 'MAX_PROCESS_COUNT'),
+      maxTotalProcessingTimeSec: envNumber(env, 'MAX_TOTAL_PROCESSING_TIME'),
+      maxEnvelopeAgeSec: envNumber(env, 'MAX_ENVELOPE_AGE'),
+    }),
+    reportIntervalSec: envNumber(env, 'REPORT_INTERVAL_SECONDS'),
+    heartbeatIntervalSec: envNumber(env, 'SWITCHYARD_HEARTBEAT_INTERVAL'),
+    claimIdleMs: envNumber(env, 'SWITCHYARD_CLAIM_IDLE_MS'),
+    maxDeliveries: envNumber(env, 'SWITCHYARD_MAX_DELIVERIES'),
+    streamMaxLen: envNumber(env, 'SWITCHYARD_STREAM_MAXLEN'),
+    journalMaxLen: envNumber(env, 'SWITCHYARD_JOURNAL_MAXLEN'),
+    batchSize: envNumber(env, 'SWITCHYARD_BATCH_SIZE'),
+    maxEnvelopeBytes: envNumber(env, 'SWITCHYARD_MAX_ENVELOPE_BYTES'),
+  }
+  if (env.STATS_DIR) options.statsDir = env.STATS_DIR
+  return stripUndefined(options)
+}

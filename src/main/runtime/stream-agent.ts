@@ -1,0 +1,261 @@
+import { EventEmitter } from 'node:events'
+import type { ChainableCommander, Redis } from 'ioredis'
+import { roleFromClassName } from './role-name'
+import { parseReadReply, type ReceivedEntry } from './stream-entry'
+import {
+  RECENT_FINALS,
+  type AgentContext,
+  type AgentStatus,
+  type FinalEnvelopeTotals,
+  type LifecycleEvent,
+  type LifecycleEventName,
+} from './lifecycle'
+import { isConnectionError, sleep, withDeadline } from './async-utils'
+
+/** One XREADGROUP: a group and the streams it reads with it. */
+export interface ReadSpec {
+  group: string
+  streams: string[]
+}
+/** What one hop writes, queued into the batch's MULTI (the base adds the XACK). */
+export type HopWrite = (tx: ChainableCommander) => void
+
+/** Extra time a blocking read may take past its BLOCK before the watchdog cuts the connection. */
+export const WATCHDOG_GRACE_MS = 5_000
+/** Bound of stop(): in-flight work gets this long. */
+export const STOP_BOUND_MS = 2_000
+const MAX_BACKOFF_MS = 5_000
+
+/**
+ * The loop every agent shares (envelope agents of seed 001 and flat-field
+ * agents of seed 000): blocking batched reads on its own connection, the
+ * batch handled concurrently, one MULTI per batch with every hop's writes and
+ * XACKs. While a batch is being handled nothing is read (backpressure).
+ */
+export abstract class StreamAgent extends EventEmitter {
+  readonly role: string
+  agentId = ''
+  status: AgentStatus = 'stopped'
+  runs = 0
+  totalTimeSec = 0
+  startedTs = 0
+  readonly finals: FinalEnvelopeTotals = { count: 0, age_sum: 0, time_sum: 0, steps_sum: 0, recent: [] }
+  protected ctx!: AgentContext
+  private blocking: Redis | null = null
+  private closing = false
+  private abandon = false
+  private reading = false
+  private paused = false
+  private resumeWaiter: (() => void) | null = null
+  private loopDone: Promise<void> = Promise.resolve()
+  private writeChain: Promise<void> = Promise.resolve()
+  private stopping: Promise<void> | null = null
+
+  constructor(role?: string) {
+    super()
+    this.role = role ?? roleFromClassName(new.target.name)
+  }
+
+  /** The (group, streams) this instance reads; computed once its agent id is known. */
+  abstract readSpecs(): ReadSpec[]
+  /** Inputs shared by every instance of the role: the sweeper claims and trims these. */
+  abstract sharedInputs(): Array<{ stream: string; group: string }>
+  /** Handles one entry; the answer is queued into the batch's MULTI. null leaves it pending. */
+  protected abstract handle(entry: ReceivedEntry): Promise<HopWrite | null>
+
+  get busy(): boolean {
+    return this.status === 'busy'
+  }
+
+  async start(ctx: AgentContext): Promise<void> {
+    this.ctx = ctx
+    this.agentId ||= ctx.nextAgentId()
+    this.closing = false
+    this.abandon = false
+    this.stopping = null
+    this.status = 'starting'
+    this.startedTs = Date.now() / 1000
+    for (const spec of this.readSpecs()) {
+      for (const stream of spec.streams) await ensureGroup(ctx.commands, stream, spec.group)
+    }
+    this.blocking = ctx.createBlockingClient()
+    this.status = 'idle'
+    this.lifecycle('init')
+    this.loopDone = this.loop()
+  }
+
+  /** Stops reading; drain (default) lets the batch in hand finish and be written. */
+  stop(options: { drain?: boolean } = {}): Promise<void> {
+    this.stopping ??= this.doStop(options.drain ?? true)
+    return this.stopping
+  }
+
+  pause(): void {
+    this.paused = true
+    if (this.status === 'idle') this.status = 'paused'
+  }
+
+  resume(): void {
+    this.paused = false
+    if (this.status === 'paused') this.status = 'idle'
+    this.resumeWaiter?.()
+  }
+
+  /** Seed 001's reload: subclasses re-read their configuration. */
+  reload(): void {
+    this.lifecycle('reload')
+  }
+
+  /** Entries the sweeper claimed for this instance: same path as a read batch. */
+  async processClaimed(entries: ReceivedEntry[]): Promise<void> {
+    if (this.closing || entries.length === 0) return
+    await this.processBatch(entries)
+  }
+
+  heartbeatEvent(event: LifecycleEventName): LifecycleEvent {
+    return {
+      kind: 'status',
+      event,
+      role: this.role,
+      agent_id: this.agentId,
+      busy: this.busy,
+      ts: Date.now() / 1000,
+      host: this.ctx.host,
+      pid: this.ctx.pid,
+      status: this.status,
+      runs: this.runs,
+      avg_time: this.runs ? this.totalTimeSec / this.runs : 0,
+      started_ts: this.startedTs,
+      interval: this.ctx.options.heartbeatIntervalSec,
+      envelopes: { ...this.finals, recent: [...this.finals.recent] },
+    }
+  }
+
+  protected lifecycle(event: LifecycleEventName): void {
+    if (this.ctx) this.ctx.emitLifecycle(this.heartbeatEvent(event))
+  }
+
+  protected recordRun(durationSec: number): void {
+    this.runs += 1
+    this.totalTimeSec += durationSec
+  }
+
+  protected recordFinal(ageSec: number, timeSec: number, steps: number): void {
+    const f = this.finals
+    f.count += 1
+    f.age_sum += ageSec
+    f.time_sum += timeSec
+    f.steps_sum += steps
+    f.recent.push({ age: ageSec, time: timeSec, steps })
+    if (f.recent.length > RECENT_FINALS) f.recent.shift()
+  }
+
+  private async loop(): Promise<void> {
+    let failures = 0
+    while (!this.closing) {
+      if (this.paused) {
+        await new Promise<void>((resolve) => (this.resumeWaiter = resolve))
+        this.resumeWaiter = null
+        continue
+      }
+      let entries: ReceivedEntry[]
+      try {
+        entries = await this.readBatch()
+        failures = 0
+      } catch (error) {
+        if (this.closing) break
+        failures += 1
+        if (!isConnectionError(error)) this.emit('error', error)
+        await sleep(Math.min(50 * 2 ** failures, MAX_BACKOFF_MS))
+        continue
+      }
+      if (entries.length > 0) await this.processBatch(entries)
+    }
+  }
+
+  private async readBatch(): Promise<ReceivedEntry[]> {
+    const client = this.blocking
+    if (!client) return []
+    const { batchSize, blockMs } = this.ctx.options
+    const specs = this.readSpecs()
+    const pipeline = client.pipeline()
+    specs.forEach((spec, index) => {
+      // One group per XREADGROUP: all but the last read without blocking, in the same round trip.
+      const block = index === specs.length - 1 ? ['BLOCK', blockMs] : []
+      const ids = spec.streams.map(() => '>')
+      pipeline.call('XREADGROUP', ['GROUP', spec.group, this.agentId, 'COUNT', batchSize, ...block, 'STREAMS', ...spec.streams, ...ids])
+    })
+    this.reading = true
+    try {
+      const replies = await withDeadline(pipeline.exec(), blockMs + WATCHDOG_GRACE_MS, () => client.disconnect(true))
+      const entries: ReceivedEntry[] = []
+      ;(replies ?? []).forEach(([error, reply], index) => {
+        if (error) throw error
+        entries.push(...parseReadReply(reply, specs[index]?.group ?? ''))
+      })
+      return entries
+    } finally {
+      this.reading = false
+    }
+  }
+
+  private async processBatch(entries: ReceivedEntry[]): Promise<void> {
+    if (!this.paused) this.status = 'busy'
+    const writes = await Promise.all(entries.map((entry) => this.safeHandle(entry)))
+    if (this.status === 'busy') this.status = this.paused ? 'paused' : 'idle'
+    if (this.abandon) return // stopped without drain: entries stay pending and are claimed later
+    // At most one MULTI in flight per agent; the next read overlaps with it.
+    await this.writeChain
+    const tx = this.ctx.commands.multi()
+    let queued = 0
+    entries.forEach((entry, index) => {
+      const write = writes[index]
+      if (!write) return
+      write(tx)
+      tx.xack(entry.stream, entry.group, entry.id)
+      queued += 1
+    })
+    if (queued === 0) return
+    this.writeChain = tx.exec().then(
+      (results) => {
+        for (const [error] of results ?? []) if (error) this.emit('error', error)
+      },
+      (error: unknown) => {
+        // The entries stay pending; the sweeper claims them again.
+        if (!isConnectionError(error)) this.emit('error', error)
+      },
+    )
+  }
+
+  private async safeHandle(entry: ReceivedEntry): Promise<HopWrite | null> {
+    try {
+      return await this.handle(entry)
+    } catch (error) {
+      this.emit('error', error)
+      return null
+    }
+  }
+
+  private async doStop(drain: boolean): Promise<void> {
+    this.closing = true
+    this.abandon = !drain
+    this.status = 'stopping'
+    this.resumeWaiter?.()
+    if (this.reading || !drain) this.blocking?.disconnect()
+    await withDeadline(this.loopDone, STOP_BOUND_MS, () => undefined).catch(() => undefined)
+    await withDeadline(this.writeChain, STOP_BOUND_MS, () => undefined).catch(() => undefined)
+    this.blocking?.disconnect()
+    this.blocking = null
+    this.status = 'stopped'
+    this.lifecycle('exit')
+  }
+}
+
+/** XGROUP CREATE at 0 with MKSTREAM: entries added before the first agent started are served too. */
+export async function ensureGroup(redis: Redis, stream: string, group: string): Promise<void> {
+  try {
+    await redis.xgroup('CREATE', stream, group, '0', 'MKSTREAM')
+  } catch (error) {
+    if (!(error instanceof Error && error.message.startsWith('BUSYGROUP'))) throw error
+  }
+}

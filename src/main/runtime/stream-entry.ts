@@ -1,0 +1,54 @@
+/** One stream entry as an agent receives it, with where it came from so it can be acked. */
+export interface ReceivedEntry {
+  stream: string
+  group: string
+  id: string
+  fields: Record<string, string>
+  /** Known for claimed entries (XPENDING); 1 for fresh reads. */
+  deliveries: number
+}
+
+export function fieldsToRecord(flat: readonly unknown[]): Record<string, string> {
+  const record: Record<string, string> = {}
+  for (let i = 0; i + 1 < flat.length; i += 2) record[String(flat[i])] = String(flat[i + 1])
+  return record
+}
+
+export function recordToFlat(record: Record<string, string>): string[] {
+  const flat: string[] = []
+  for (const [key, value] of Object.entries(record)) flat.push(key, value)
+  return flat
+}
+
+/**
+ * XREADGROUP / XAUTOCLAIM entry lists: [[id, [k, v, ...] | null], ...].
+ * A null body means the entry was deleted (trimmed) while pending.
+ */
+export function parseEntryList(
+  raw: unknown,
+  stream: string,
+  group: string,
+): { entries: ReceivedEntry[]; deletedIds: string[] } {
+  const entries: ReceivedEntry[] = []
+  const deletedIds: string[] = []
+  if (!Array.isArray(raw)) return { entries, deletedIds }
+  for (const item of raw) {
+    if (!Array.isArray(item)) continue
+    const id = String(item[0])
+    const body: unknown = item[1]
+    if (!Array.isArray(body)) deletedIds.push(id)
+    else entries.push({ stream, group, id, fields: fieldsToRecord(body), deliveries: 1 })
+  }
+  return { entries, deletedIds }
+}
+
+/** XREADGROUP reply: [[stream, entries], ...] or null on timeout. */
+export function parseReadReply(raw: unknown, group: string): ReceivedEntry[] {
+  if (!Array.isArray(raw)) return []
+  const all: ReceivedEntry[] = []
+  for (const streamReply of raw) {
+    if (!Array.isArray(streamReply)) continue
+    all.push(...parseEntryList(streamReply[1], String(streamReply[0]), group).entries)
+  }
+  return all
+}

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto'
+import type { Redis } from 'ioredis'
+import { sweeperLock } from '../../shared/keys'
+import { addDeadLetter } from './dead-letter'
+import { parseEntryList, type ReceivedEntry } from './stream-entry'
+
+/** Bound on the entries one sweep claims per stream. */
+export const CLAIM_BATCH = 100
+
+export interface SweepOutcome {
+  claimed: ReceivedEntry[]
+  deadLettered: number
+}
+
+/**
+ * One sweeper at a time per (stream, group): takes the lock with SET NX PX,
+ * XAUTOCLAIMs entries idle longer than claimIdleMs to `consumer`, sends those
+ * delivered more than maxDeliveries times to the dead-letter stream, and
+ * hands back the rest for the consumer to process.
+ */
+export async function sweepStalled(
+  redis: Redis,
+  input: { stream: string; group: string },
+  consumer: string,
+  options: { claimIdleMs: number; maxDeliveries: number; lockMs: number },
+): Promise<SweepOutcome> {
+  const lock = sweeperLock(input.stream, input.group)
+  const token = randomUUID()
+  const got = await redis.set(lock, token, 'PX', options.lockMs, 'NX')
+  if (got !== 'OK') return { claimed: [], deadLettered: 0 }
+  const reply = (await redis.call('XAUTOCLAIM', [
+    input.stream, input.group, consumer, options.claimIdleMs, '0-0', 'COUNT', CLAIM_BATCH,
+  ])) as unknown[]
+  const { entries, deletedIds } = parseEntryList(reply[1], input.stream, input.group)
+  const deleted = Array.isArray(reply[2]) ? reply[2].map(String) : deletedIds
+  const tx = redis.multi()
+  // Trimmed while pending: nothing left to process, stop tracking them.
+  for (const id of deleted) tx.xack(input.stream, input.group, id)
+  let deadLettered = 0
+  const claimed: ReceivedEntry[] = []
+  if (entries.length > 0) {
+    const first = entries[0]?.id ?? '-'
+    const last = entries[entries.length - 1]?.id ?? '+'
+    const pending = (await redis.call('XPENDING', [
+      input.stream, input.group, first, last, entries.length + CLAIM_BATCH, consumer,
+    ])) as Array<[string, string, number, number]>
+    const deliveries = new Map(pending.map((p) => [String(p[0]), Number(p[3])]))
+    for (const entry of entries) {
+      entry.deliveries = deliveries.get(entry.id) ?? entry.deliveries
+      if (entry.deliveries > options.maxDeliveries) {
+        addDeadLetter(tx, entry, consumer, `delivered ${entry.deliveries} times (limit ${options.maxDeliveries}) without being acked`)
+        tx.xack(entry.stream, entry.group, entry.id)
+        deadLettered += 1
+      } else {
+        claimed.push(entry)
+      }
+    }
+  }
+  if (deleted.length > 0 || deadLettered > 0) await tx.exec()
+  return { claimed, deadLettered }
+}

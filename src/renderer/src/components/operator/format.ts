@@ -30,6 +30,14 @@ export function formatRate(perSec: number): string {
   return perSec >= 100 ? `${Math.round(perSec)}/s` : `${perSec.toFixed(1)}/s`
 }
 
+/**
+ * Timestamps come as seconds (the envelope's Python-style time.time()) or as
+ * ms; anything below 10^11 cannot be ms of a real date, so it is seconds.
+ */
+export function toMs(ts: number): number {
+  return ts < 1e11 ? ts * 1000 : ts
+}
+
 export function formatTime(ms: number): string {
   const d = new Date(ms)
   return `${d.toLocaleTimeString(undefined, { hour12: false })}.${String(d.getMilliseconds()).padStart(3, '0')}`

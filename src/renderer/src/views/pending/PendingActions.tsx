@@ -1,0 +1,43 @@
+import { useState } from 'react'
+import { pendingSelectors } from '../../stores/pending-selectors'
+import { usePendingStore } from '../../stores/pending-store'
+import { AckDialog } from './AckDialog'
+import { ClaimDialog } from './ClaimDialog'
+import { ClaimIdleDialog } from './ClaimIdleDialog'
+import { DeadLetterDialog } from './DeadLetterDialog'
+
+type OpenDialog = 'claim' | 'ack' | 'deadLetter' | 'claimIdle' | null
+
+/** The operator's buttons over the pending list; each opens its dialog. */
+export function PendingActions() {
+  const selectedCount = usePendingStore(pendingSelectors.selectedCount)
+  const group = usePendingStore((s) => s.group)
+  const total = usePendingStore((s) => s.total)
+  const stuck = usePendingStore(pendingSelectors.stuckCount)
+  const [open, setOpen] = useState<OpenDialog>(null)
+  const close = () => setOpen(null)
+  const none = selectedCount === 0
+  return (
+    <div className="op-actions">
+      <span data-testid="pending-total">
+        {total} pending · {stuck} stuck · {selectedCount} selected
+      </span>
+      <button type="button" disabled={none} onClick={() => setOpen('claim')}>
+        Claim…
+      </button>
+      <button type="button" disabled={none} onClick={() => setOpen('ack')}>
+        Ack…
+      </button>
+      <button type="button" disabled={none} onClick={() => setOpen('deadLetter')}>
+        Dead-letter…
+      </button>
+      <button type="button" disabled={!group} onClick={() => setOpen('claimIdle')}>
+        Claim all idle…
+      </button>
+      {open === 'claim' ? <ClaimDialog onClose={close} /> : null}
+      {open === 'ack' ? <AckDialog onClose={close} /> : null}
+      {open === 'deadLetter' ? <DeadLetterDialog onClose={close} /> : null}
+      {open === 'claimIdle' ? <ClaimIdleDialog onClose={close} /> : null}
+    </div>
+  )
+}

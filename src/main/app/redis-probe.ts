@@ -1,0 +1,60 @@
+import type { Redis } from 'ioredis'
+import { REDIS_DEFAULTS, redactUrl, type RedisConnectionConfig } from '../redis/connection-config'
+import { createRedisClient } from '../redis/create-client'
+
+/** Waits for a client's first 'ready'; rejects with the last connection error after timeoutMs. */
+export function waitUntilReady(client: Redis, timeoutMs: number, label: string): Promise<void> {
+  if (client.status === 'ready') return Promise.resolve()
+  return new Promise((resolve, reject) => {
+    let lastError = 'no answer'
+    const onError = (error: Error) => (lastError = error.message)
+    const done = (error?: Error) => {
+      clearTimeout(timer)
+      client.off('ready', onReady)
+      client.off('error', onError)
+      if (error) reject(error)
+      else resolve()
+    }
+    const onReady = () => done()
+    const timer = setTimeout(
+      () => done(new Error(`cannot reach Redis at ${label} within ${timeoutMs} ms: ${lastError}`)),
+      timeoutMs,
+    )
+    client.on('ready', onReady)
+    client.on('error', onError)
+  })
+}
+
+export async function serverVersion(client: Redis): Promise<string> {
+  const info = await client.info('server')
+  return /redis_version:([^\r\n]+)/.exec(info)?.[1]?.trim() ?? 'unknown'
+}
+
+/** Connects once, pings, reads the version, and disconnects: the "Test" button. */
+export async function probeRedis(config: RedisConnectionConfig): Promise<{ latencyMs: number; serverVersion: string }> {
+  const client = createRedisClient(config, 'command')
+  const timeoutMs = (config.connectTimeoutSec ?? REDIS_DEFAULTS.connectTimeoutSec) * 1000
+  try {
+    await waitUntilReady(client, timeoutMs, redactUrl(config))
+    const started = performance.now()
+    await client.ping()
+    const latencyMs = Math.round((performance.now() - started) * 100) / 100
+    return { latencyMs, serverVersion: await serverVersion(client) }
+  } finally {
+    client.disconnect()
+  }
+}
+
+/** Resolves on the client's first 'ready', or when it is closed for good. */
+export function readyOrEnded(client: Redis): Promise<void> {
+  if (client.status === 'ready' || client.status === 'end') return Promise.resolve()
+  return new Promise((resolve) => {
+    const done = () => {
+      client.off('ready', done)
+      client.off('end', done)
+      resolve()
+    }
+    client.on('ready', done)
+    client.on('end', done)
+  })
+}

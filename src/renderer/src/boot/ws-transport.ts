@@ -1,0 +1,104 @@
+import type { ControlApi, EventOf, Method, RequestInput, ResponseOf, Topic } from '../../../shared/api'
+import type { Result } from '../../../shared/result'
+import type { WsClientFrame, WsServerFrame } from '../../../shared/ws-protocol'
+
+/** Calls waiting for an answer; over this the call fails at once instead of queueing. */
+export const MAX_PENDING_CALLS = 256
+/** Reconnect delays to the host: doubling from 250 ms up to this. */
+export const MAX_RECONNECT_DELAY_MS = 5_000
+
+type Listener = (payload: unknown) => void
+interface PendingCall {
+  resolve: (result: Result<unknown>) => void
+  frame: WsClientFrame
+  sent: boolean
+}
+
+const failure = (code: 'not_connected' | 'unauthorized' | 'conflict', message: string): Result<never> => ({
+  ok: false,
+  error: { code, message },
+})
+
+/**
+ * The ControlApi over the headless host's WebSocket. Reconnects by itself
+ * (the host may restart) and re-subscribes; every frame carries the token.
+ */
+export function createWsTransport(wsUrl: string, token: string): ControlApi {
+  const pending = new Map<number, PendingCall>()
+  const listeners = new Map<Topic, Set<Listener>>()
+  let socket: WebSocket | null = null
+  let nextId = 1
+  let delay = 250
+  let refused = false
+
+  const sendFrame = (frame: WsClientFrame): boolean => {
+    if (socket?.readyState !== WebSocket.OPEN) return false
+    socket.send(JSON.stringify(frame))
+    return true
+  }
+
+  function open(): void {
+    const ws = new WebSocket(`${wsUrl}?token=${encodeURIComponent(token)}`)
+    socket = ws
+    ws.onopen = () => {
+      delay = 250
+      for (const topic of listeners.keys()) sendFrame({ type: 'subscribe', token, topic, on: true })
+      for (const call of pending.values()) if (!call.sent) call.sent = sendFrame(call.frame)
+    }
+    ws.onmessage = (event: MessageEvent<string>) => {
+      const frame = JSON.parse(event.data) as WsServerFrame
+      if (frame.type === 'result') {
+        const call = pending.get(frame.id)
+        pending.delete(frame.id)
+        call?.resolve(frame.result as Result<unknown>)
+      } else if (frame.type === 'event') {
+        for (const listener of listeners.get(frame.topic as Topic) ?? []) listener(frame.payload)
+      } else {
+        console.warn('switchyard host:', frame.message)
+      }
+    }
+    ws.onclose = (event: CloseEvent) => {
+      if (event.code === 4401) refused = true
+      // Answers of calls sent on this socket are lost: fail them, keep unsent ones for the next.
+      for (const [id, call] of pending) {
+        if (!call.sent) continue
+        pending.delete(id)
+        call.resolve(failure('not_connected', 'the connection to the Switchyard host was lost'))
+      }
+      if (refused) return
+      setTimeout(open, delay)
+      delay = Math.min(delay * 2, MAX_RECONNECT_DELAY_MS)
+    }
+  }
+  open()
+
+  return {
+    call<M extends Method>(method: M, args: RequestInput<M>): Promise<Result<ResponseOf<M>>> {
+      if (refused) return Promise.resolve(failure('unauthorized', 'the host refused this page: reopen the printed URL'))
+      if (pending.size >= MAX_PENDING_CALLS) return Promise.resolve(failure('conflict', 'too many requests waiting'))
+      return new Promise((resolve) => {
+        const id = nextId++
+        const frame: WsClientFrame = { type: 'call', id, token, method, args }
+        pending.set(id, { resolve: resolve as (r: Result<unknown>) => void, frame, sent: false })
+        const call = pending.get(id)
+        if (call) call.sent = sendFrame(frame)
+      })
+    },
+    subscribe<T extends Topic>(topic: T, listener: (payload: EventOf<T>) => void): () => void {
+      let set = listeners.get(topic)
+      if (!set) {
+        set = new Set()
+        listeners.set(topic, set)
+        sendFrame({ type: 'subscribe', token, topic, on: true })
+      }
+      const wrapped = listener as Listener
+      set.add(wrapped)
+      return () => {
+        const current = listeners.get(topic)
+        if (!current?.delete(wrapped) || current.size > 0) return
+        listeners.delete(topic)
+        sendFrame({ type: 'subscribe', token, topic, on: false })
+      }
+    },
+  }
+}

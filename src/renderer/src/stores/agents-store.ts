@@ -1,0 +1,44 @@
+import { create } from 'zustand'
+import type { AgentInfo, RoleDescription } from '../../../shared/api'
+import { call, subscribe } from '../api/client'
+
+interface AgentsState {
+  agents: AgentInfo[]
+  roles: RoleDescription[]
+  error: string | null
+}
+
+export const useAgentsStore = create<AgentsState>(() => ({ agents: [], roles: [], error: null }))
+
+const sortAgents = (agents: AgentInfo[]) =>
+  [...agents].sort((a, b) => a.role.localeCompare(b.role) || a.agentId.localeCompare(b.agentId))
+
+export const agentsActions = {
+  setAgents(agents: AgentInfo[]): void {
+    useAgentsStore.setState({ agents: sortAgents(agents), error: null })
+  },
+  async refresh(): Promise<void> {
+    try {
+      const [agents, roles] = await Promise.all([call('agents.list', {}), call('agents.roles', {})])
+      useAgentsStore.setState({ agents: sortAgents(agents), roles, error: null })
+    } catch (error) {
+      useAgentsStore.setState({ error: error instanceof Error ? error.message : String(error) })
+    }
+  },
+  /** Follows main's 'agents' pushes and the topology's agent list. */
+  follow(): () => void {
+    const offAgents = subscribe('agents', (agents) => agentsActions.setAgents(agents))
+    const offTopology = subscribe('topology', (snapshot) => agentsActions.setAgents(snapshot.agents))
+    void agentsActions.refresh()
+    return () => {
+      offAgents()
+      offTopology()
+    }
+  },
+}
+
+export const agentsSelectors = {
+  countByRole(agents: AgentInfo[], role: string): number {
+    return agents.filter((a) => a.role === role && a.local && a.status !== 'stopped' && a.status !== 'dead').length
+  },
+}

@@ -1,0 +1,36 @@
+import type { Redis } from 'ioredis'
+import type { DeadLetter, RequestArgs } from '../../../shared/api'
+import { DEAD_LETTER_PREFIX, deadLetterStream } from '../../../shared/keys'
+import { deadLetterFields } from '../../../shared/records'
+import { pipelineValues } from '../redis-errors'
+import { fieldsToRecord } from '../redis-reply'
+import { scanStreams } from '../topology/scan-streams'
+
+/** At most this many dead-letter streams are read in one listing. */
+export const DEAD_LETTER_STREAMS_MAX = 1_000
+
+function toDeadLetter(dlq: string, id: string, raw: string[]): DeadLetter {
+  const fields = fieldsToRecord(raw)
+  return {
+    id,
+    deadLetterStream: dlq,
+    sourceStream: fields[deadLetterFields.sourceStream] ?? dlq.slice(DEAD_LETTER_PREFIX.length),
+    sourceId: fields[deadLetterFields.sourceId] ?? null,
+    group: fields[deadLetterFields.group] ?? null,
+    reason: fields[deadLetterFields.reason] ?? '',
+    ts: Number(fields[deadLetterFields.ts] ?? id.split('-')[0]),
+    fields,
+  }
+}
+
+/** Newest first, across all dead-letter streams or those of one source stream. */
+export async function listDeadLetters(redis: Redis, args: RequestArgs<'deadLetters.list'>): Promise<DeadLetter[]> {
+  const keys = args.sourceStream
+    ? [deadLetterStream(args.sourceStream)]
+    : (await scanStreams(redis, { match: `${DEAD_LETTER_PREFIX}*`, max: DEAD_LETTER_STREAMS_MAX })).keys
+  const read = redis.pipeline()
+  for (const key of keys) read.xrevrange(key, '+', '-', 'COUNT', args.count)
+  const pages = pipelineValues(await read.exec()) as Array<Array<[string, string[]]>>
+  const all = keys.flatMap((key, i) => (pages[i] ?? []).map(([id, raw]) => toDeadLetter(key, id, raw)))
+  return all.sort((a, b) => b.ts - a.ts).slice(0, args.count)
+}

@@ -1,0 +1,54 @@
+import type { RequestArgs } from '../../../shared/api'
+import { deadLetterStream } from '../../../shared/keys'
+import { deadLetterFields } from '../../../shared/records'
+import { pipelineValues, withRedisErrors } from '../redis-errors'
+import { audited, type ActionContext } from '../actions/audit'
+import { requireGroup } from '../actions/require-group'
+
+/** Each dead-letter stream keeps about this many entries (XADD MAXLEN ~). */
+export const DEAD_LETTER_MAX_LEN = 100_000
+
+type PendingRow = [id: string, consumer: string, idleMs: number, deliveries: number]
+
+/**
+ * Copies each pending entry with the reason into switchyard:dlq:{stream} and
+ * acks it, in one MULTI so an entry is never both lost and acked. Entries whose
+ * body was trimmed away have nothing to copy and stay pending.
+ */
+export async function moveToDeadLetter(
+  ctx: ActionContext,
+  args: RequestArgs<'pending.deadLetter'>,
+): Promise<{ moved: number }> {
+  const { stream, group, ids, reason } = args
+  await requireGroup(ctx.redis, stream, group)
+  const read = ctx.redis.pipeline()
+  for (const id of ids) {
+    read.xrange(stream, id, id)
+    read.xpending(stream, group, id, id, 1)
+  }
+  const values = pipelineValues(await read.exec(), { stream, group })
+  const target = deadLetterStream(stream)
+  const tx = ctx.redis.multi()
+  const moved: string[] = []
+  ids.forEach((id, i) => {
+    const body = (values[2 * i] as Array<[string, string[]]>)[0]
+    const pending = (values[2 * i + 1] as PendingRow[])[0]
+    if (!body || !pending) return
+    moved.push(id)
+    tx.xadd(target, 'MAXLEN', '~', DEAD_LETTER_MAX_LEN, '*', ...body[1],
+      deadLetterFields.reason, reason,
+      deadLetterFields.sourceStream, stream,
+      deadLetterFields.sourceId, id,
+      deadLetterFields.group, group,
+      deadLetterFields.consumer, pending[1],
+      deadLetterFields.deliveries, String(pending[3]),
+      deadLetterFields.ts, String(Date.now()),
+    )
+  })
+  if (moved.length === 0) return { moved: 0 }
+  tx.xack(stream, group, ...moved)
+  await audited(ctx, 'pending.deadLetter', { stream, group, ids: moved, reason, deadLetterStream: target }, async () =>
+    withRedisErrors({ stream, group }, async () => pipelineValues(await tx.exec(), { stream, group })),
+  )
+  return { moved: moved.length }
+}

@@ -1,0 +1,50 @@
+/**
+ * Small readers for Redis replies that ioredis leaves untyped (XINFO, XPENDING,
+ * XAUTOCLAIM): flat [key, value, key, value…] arrays and loose scalars.
+ */
+
+export type FlatReply = Record<string, unknown>
+
+export function flatToRecord(reply: unknown): FlatReply {
+  const record: FlatReply = {}
+  if (!Array.isArray(reply)) return record
+  for (let i = 0; i + 1 < reply.length; i += 2) record[String(reply[i])] = reply[i + 1]
+  return record
+}
+
+/** Field list [k, v, k, v…] of a stream entry to a plain object. */
+export function fieldsToRecord(fields: readonly string[]): Record<string, string> {
+  const record: Record<string, string> = {}
+  for (let i = 0; i + 1 < fields.length; i += 2) record[fields[i] as string] = fields[i + 1] as string
+  return record
+}
+
+export function recordToFields(record: Record<string, string>): string[] {
+  return Object.entries(record).flat()
+}
+
+export function asNumber(value: unknown): number | null {
+  if (value === null || value === undefined) return null
+  const n = typeof value === 'number' ? value : Number(String(value))
+  return Number.isFinite(n) ? n : null
+}
+
+export function asString(value: unknown): string | null {
+  if (value === null || value === undefined) return null
+  return String(value)
+}
+
+/** Milliseconds part of a stream id ("1700000000000-3" → 1700000000000). */
+export function idMs(id: string): number {
+  return Number(id.split('-')[0])
+}
+
+/** Stream ids compare by ms then sequence, never as strings. */
+export function compareIds(a: string, b: string): number {
+  const [am = '0', as = '0'] = a.split('-')
+  const [bm = '0', bs = '0'] = b.split('-')
+  const byMs = BigInt(am) - BigInt(bm)
+  if (byMs !== 0n) return byMs < 0n ? -1 : 1
+  const bySeq = BigInt(as) - BigInt(bs)
+  return bySeq === 0n ? 0 : bySeq < 0n ? -1 : 1
+}

@@ -1,0 +1,7 @@
+/**
+ * The runtime functions the inspector reuses, in one place so the inspector
+ * never reimplements the registry, the journal or sending.
+ */
+export { readAgentRegistry } from '../runtime/registry'
+export { readJournal, readConversationMessages } from '../runtime/journal'
+export { sendEnvelope, awaitResult, type SendTarget } from '../runtime/send'

@@ -18,6 +18,8 @@ export const RESULT_TTL_SEC = 24 * 3600
 export const VIOLATIONS_MAXLEN = 10_000
 /** Roles that mean "the caller outside": their envelopes go to the result list. */
 const EXTERNAL_ROLES = new Set(['', 'external'])
+/** Seconds since the epoch with sub-millisecond resolution, for trace timings. */
+const preciseNowSec = (): number => (performance.timeOrigin + performance.now()) / 1000
 
 /**
  * Seed 001's BaseAgent: a subclass writes only process(env). The base reads
@@ -48,7 +50,7 @@ export abstract class BaseAgent extends StreamAgent {
     const violation = checkSafetyLimits(env, this.ctx.options.safety)
     if (violation) return this.violationWrite(env, violation)
 
-    const startTs = Date.now() / 1000
+    const startTs = preciseNowSec()
     env.target_role = env.sender_role
     env.target_agent_id = null
     env.target_list = null
@@ -67,7 +69,7 @@ export abstract class BaseAgent extends StreamAgent {
       pushError(env, { code: `${this.role}.error`, message: error })
       out = env
     }
-    const endTs = Date.now() / 1000
+    const endTs = preciseNowSec()
     const duration = endTs - startTs
     out.trace.push({ start_ts: startTs, role: this.role, agent_id: this.agentId, end_ts: endTs, duration, error })
     out.process_count += 1

@@ -42,10 +42,18 @@ export function parseEntryList(
   return { entries, deletedIds }
 }
 
-/** XREADGROUP reply: [[stream, entries], ...] or null on timeout. */
+/**
+ * XREADGROUP reply, null on timeout. RESP2 answers [[stream, entries], ...];
+ * RESP3 (ioredis 6's default) answers a map, which `call` flattens to
+ * [stream, entries, stream, entries].
+ */
 export function parseReadReply(raw: unknown, group: string): ReceivedEntry[] {
   if (!Array.isArray(raw)) return []
   const all: ReceivedEntry[] = []
+  if (raw.length > 0 && !Array.isArray(raw[0])) {
+    for (let i = 0; i + 1 < raw.length; i += 2) all.push(...parseEntryList(raw[i + 1], String(raw[i]), group).entries)
+    return all
+  }
   for (const streamReply of raw) {
     if (!Array.isArray(streamReply)) continue
     all.push(...parseEntryList(streamReply[1], String(streamReply[0]), group).entries)

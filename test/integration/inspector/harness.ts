@@ -1,0 +1,82 @@
+import { Redis } from 'ioredis'
+import type { EventOf, EventPublisher, Topic } from '../../../src/shared/api'
+import { createDispatcher } from '../../../src/main/api/dispatch'
+import type { ControlHandlers, HandlerGroup } from '../../../src/main/api/handler-types'
+import type { AgentMethod, ConnectionMethod } from '../../../src/main/api/method-groups'
+import { createInspectorHandlers, Inspector, type InspectorOptions } from '../../../src/main/inspector'
+import { unwrap, type Result } from '../../../src/shared/result'
+import type { Method, RequestInput, ResponseOf } from '../../../src/shared/api'
+
+/** Polls until `check` returns a value (not undefined/false), or fails after the deadline. */
+export async function waitFor<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await check()
+    if (value !== undefined && value !== false) return value
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+/** Everything the inspector pushed, per topic, in order. */
+export class EventLog {
+  readonly events: { [T in Topic]?: Array<EventOf<T>> } = {}
+  readonly publish: EventPublisher = (topic, payload) => {
+    const list = (this.events[topic] ??= []) as Array<typeof payload>
+    list.push(payload)
+  }
+  of<T extends Topic>(topic: T): Array<EventOf<T>> {
+    return (this.events[topic] ?? []) as Array<EventOf<T>>
+  }
+}
+
+const notHere = async (): Promise<never> => {
+  throw new Error('not part of the inspector')
+}
+
+/**
+ * An inspector on a test Redis, reached through the real dispatcher so every
+ * call is validated and errors come back as the renderer sees them.
+ */
+export function createHarness(url: string, overrides: Partial<InspectorOptions> = {}) {
+  const clients: Redis[] = []
+  const client = (): Redis => {
+    const c = new Redis(url, { maxRetriesPerRequest: null })
+    clients.push(c)
+    return c
+  }
+  const redis = client()
+  const log = new EventLog()
+  const inspector = new Inspector({
+    redis,
+    createBlockingClient: () => new Redis(url, { maxRetriesPerRequest: null }),
+    publish: log.publish,
+    connectionLabel: 'redis://127.0.0.1/test',
+    ...overrides,
+  })
+  const others: HandlerGroup<ConnectionMethod | AgentMethod> = {
+    'connection.status': notHere, 'connection.test': notHere, 'connection.connect': notHere,
+    'connection.useEmbedded': notHere, 'connection.saved': notHere, 'connection.forget': notHere,
+    'agents.roles': notHere, 'agents.list': notHere, 'agents.start': notHere, 'agents.stop': notHere,
+    'agents.scale': notHere, 'agents.broadcast': notHere,
+  }
+  const handlers: ControlHandlers = { ...others, ...createInspectorHandlers(() => inspector) }
+  const dispatch = createDispatcher(handlers)
+  const call = <M extends Method>(method: M, args: RequestInput<M>): Promise<Result<ResponseOf<M>>> =>
+    dispatch(method, args) as Promise<Result<ResponseOf<M>>>
+  const ok = async <M extends Method>(method: M, args: RequestInput<M>): Promise<ResponseOf<M>> => unwrap(await call(method, args))
+  return {
+    redis,
+    /** A separate plain client, like redis-cli or an agent in another language. */
+    client,
+    log,
+    inspector,
+    call,
+    ok,
+    async close(): Promise<void> {
+      await inspector.close()
+      await Promise.all(clients.map((c) => c.quit().catch(() => undefined)))
+    },
+  }
+}
+export type Harness = ReturnType<typeof createHarness>

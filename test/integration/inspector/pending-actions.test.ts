@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Redis } from 'ioredis'
+import { startTestRedis } from '../../support/redis'
+import { AUDIT_STREAM, deadLetterStream } from '../../../src/shared/keys'
+import { deadLetterFields } from '../../../src/shared/records'
+import { createHarness, waitFor, type Harness } from './harness'
+
+let server: Awaited<ReturnType<typeof startTestRedis>>
+let h: Harness
+
+beforeAll(async () => {
+  server = await startTestRedis()
+  h = createHarness(server.url)
+})
+afterAll(async () => {
+  await h?.close()
+  await server?.cleanup()
+})
+
+type Rows = Array<[string, Array<[string, string[]]>]> | null
+
+/** Fills a plain stream and lets consumer `dead` read everything without acking, like a crashed worker. */
+async function strandEntries(stream: string, group: string, dead: string, count: number): Promise<string[]> {
+  const pipe = h.redis.pipeline()
+  for (let i = 0; i < count; i++) pipe.xadd(stream, '*', 'n', String(i))
+  const ids = ((await pipe.exec()) ?? []).map(([, id]) => String(id))
+  await h.redis.xgroup('CREATE', stream, group, '0')
+  await h.redis.xreadgroup('GROUP', group, dead, 'COUNT', count, 'STREAMS', stream, '>')
+  return ids
+}
+
+/** A live worker: drains its own pending list first, then new entries; acks each and counts it. */
+function liveConsumer(client: Redis, stream: string, group: string, name: string) {
+  const processed = new Map<string, number>()
+  let running = true
+  const loop = (async () => {
+    while (running) {
+      let rows = (await client.xreadgroup('GROUP', group, name, 'COUNT', 50, 'STREAMS', stream, '0')) as Rows
+      if (!rows?.[0]?.[1].length) {
+        rows = (await client.xreadgroup('GROUP', group, name, 'COUNT', 50, 'BLOCK', 100, 'STREAMS', stream, '>')) as Rows
+      }
+      for (const [id] of rows?.[0]?.[1] ?? []) {
+        processed.set(id, (processed.get(id) ?? 0) + 1)
+        await client.xack(stream, group, id)
+      }
+    }
+  })()
+  return { processed, stop: async () => { running = false; await loop } }
+}
+
+describe('a consumer that died with 100 entries pending', () => {
+  it('claim-all-idle moves them to a live consumer and each is processed exactly once', async () => {
+    const ids = await strandEntries('orders', 'workers', 'dead-1', 100)
+    const live = liveConsumer(h.client(), 'orders', 'workers', 'live-1')
+    try {
+      const page = await h.ok('pending.list', { stream: 'orders', group: 'workers', count: 10 })
+      expect(page.total).toBe(100)
+      expect(page.consumers).toEqual([{ name: 'dead-1', pending: 100 }])
+
+      // The operator sees how many are idle longer than T before running the claim.
+      const preview = await waitFor('100 entries idle over 50 ms', async () => {
+        const p = await h.ok('pending.claimIdle.preview', { stream: 'orders', group: 'workers', minIdleMs: 50 })
+        return p.count === 100 ? p : undefined
+      })
+      expect(preview.count).toBe(100)
+
+      const claim = await h.ok('pending.claimIdle', { stream: 'orders', group: 'workers', consumer: 'live-1', minIdleMs: 50 })
+      expect(claim).toEqual({ claimed: 100, deleted: [] })
+
+      await waitFor('all 100 processed', () => live.processed.size === 100)
+      await waitFor('nothing pending', async () => (await h.redis.xpending('orders', 'workers'))[0] === 0)
+      expect([...live.processed.keys()].sort()).toEqual([...ids].sort())
+      expect([...live.processed.values()].every((n) => n === 1)).toBe(true)
+    } finally {
+      await live.stop()
+    }
+  })
+})
+
+describe('pending entries and operator actions', () => {
+  it('lists pending rows with bodies, envelope role/stage/last hop, pages by cursor and filters by consumer', async () => {
+    const envelope = {
+      conversation_id: 'c1', message_id: 'm1', target_role: 'uppercase', payload: { text: 'hi', stage: 'upper' },
+      trace: [{ start_ts: 1, role: 'manager', agent_id: 'a-1', end_ts: 2, duration: 1 }],
+    }
+    await h.redis.xadd('jobs', '*', 'envelope', JSON.stringify(envelope))
+    await h.redis.xadd('jobs', '*', 'plain', 'x')
+    await h.redis.xadd('jobs', '*', 'plain', 'y')
+    await h.redis.xgroup('CREATE', 'jobs', 'g', '0')
+    await h.redis.xreadgroup('GROUP', 'g', 'c-a', 'COUNT', 2, 'STREAMS', 'jobs', '>')
+    await h.redis.xreadgroup('GROUP', 'g', 'c-b', 'COUNT', 1, 'STREAMS', 'jobs', '>')
+
+    const first = await h.ok('pending.list', { stream: 'jobs', group: 'g', count: 2 })
+    expect(first.total).toBe(3)
+    expect(first.entries).toHaveLength(2)
+    expect(first.entries[0]).toMatchObject({ consumer: 'c-a', role: 'uppercase', stage: 'upper', lastHop: 'manager/a-1', deliveries: 1 })
+    expect(first.entries[1]?.fields).toEqual({ plain: 'x' })
+    expect(first.nextCursor).toBe(first.entries[1]?.id)
+    const second = await h.ok('pending.list', { stream: 'jobs', group: 'g', after: first.nextCursor ?? '' })
+    expect(second.entries.map((e) => e.consumer)).toEqual(['c-b'])
+    expect(second.nextCursor).toBeNull()
+    const onlyB = await h.ok('pending.list', { stream: 'jobs', group: 'g', consumer: 'c-b' })
+    expect(onlyB.entries.map((e) => e.fields)).toEqual([{ plain: 'y' }])
+    const stuck = await h.ok('pending.list', { stream: 'jobs', group: 'g', minIdleMs: 60_000 })
+    expect(stuck.entries).toEqual([])
+  })
+
+  it('claims chosen entries to a new consumer, acks, and records both in the audit stream', async () => {
+    const page = await h.ok('pending.list', { stream: 'jobs', group: 'g', consumer: 'c-a' })
+    const ids = page.entries.map((e) => e.id)
+    const claimed = await h.ok('pending.claim', { stream: 'jobs', group: 'g', consumer: 'rescuer', ids })
+    expect(claimed.claimed).toEqual(ids)
+    const after = await h.ok('pending.list', { stream: 'jobs', group: 'g', consumer: 'rescuer' })
+    expect(after.entries.map((e) => e.id)).toEqual(ids)
+    expect(after.entries[0]?.deliveries).toBe(2)
+
+    const acked = await h.ok('pending.ack', { stream: 'jobs', group: 'g', ids: [ids[0] ?? ''] })
+    expect(acked.acked).toBe(1)
+    const audit = await h.ok('audit.list', { count: 10 })
+    expect(audit.map((a) => a.action).slice(0, 2)).toEqual(['pending.ack', 'pending.claim'])
+    expect(audit[0]).toMatchObject({ connection: 'redis://127.0.0.1/test', details: { stream: 'jobs', group: 'g', acked: 1 } })
+  })
+
+  it('moves an entry to the dead-letter stream with its reason and replays it to the source', async () => {
+    const [pending] = (await h.ok('pending.list', { stream: 'jobs', group: 'g', consumer: 'rescuer' })).entries
+    const id = pending?.id ?? ''
+    expect(await h.ok('pending.deadLetter', { stream: 'jobs', group: 'g', ids: [id], reason: 'poison' })).toEqual({ moved: 1 })
+    const still = await h.ok('pending.list', { stream: 'jobs', group: 'g', consumer: 'rescuer' })
+    expect(still.entries).toEqual([])
+
+    const letters = await h.ok('deadLetters.list', { sourceStream: 'jobs' })
+    expect(letters).toHaveLength(1)
+    expect(letters[0]).toMatchObject({
+      deadLetterStream: deadLetterStream('jobs'), sourceStream: 'jobs', sourceId: id, group: 'g', reason: 'poison',
+    })
+    expect(letters[0]?.fields[deadLetterFields.consumer]).toBe('rescuer')
+    const all = await h.ok('deadLetters.list', {})
+    expect(all.map((l) => l.id)).toContain(letters[0]?.id)
+
+    const before = await h.redis.xlen('jobs')
+    const { replayed } = await h.ok('deadLetters.replay', { deadLetterStream: deadLetterStream('jobs'), ids: [letters[0]?.id ?? ''] })
+    expect(replayed).toHaveLength(1)
+    const [[, fields] = ['', []]] = await h.redis.xrange('jobs', replayed[0]?.newId ?? '', replayed[0]?.newId ?? '')
+    expect(fields).toEqual(['plain', 'x'])
+    expect(await h.redis.xlen('jobs')).toBe(before + 1)
+    expect(await h.redis.xlen(deadLetterStream('jobs'))).toBe(0)
+  })
+
+  it('creates, repositions and deletes groups; deletes a consumer and reports its released entries', async () => {
+    await h.ok('groups.create', { stream: 'fresh', group: 'readers', mkstream: true })
+    await h.ok('streams.add', { stream: 'fresh', fields: { a: '1' }, copies: 3 })
+    let [group] = (await h.redis.xinfo('GROUPS', 'fresh')) as string[][]
+    expect(group).toContain('readers')
+    await h.ok('groups.setId', { stream: 'fresh', group: 'readers', id: '0', entriesRead: 0 })
+    await h.redis.xreadgroup('GROUP', 'readers', 'temp', 'COUNT', 2, 'STREAMS', 'fresh', '>')
+    expect(await h.ok('consumers.delete', { stream: 'fresh', group: 'readers', consumer: 'temp' })).toEqual({ pendingReleased: 2 })
+    ;[group] = (await h.redis.xinfo('GROUPS', 'fresh')) as string[][]
+    expect(group?.[group.indexOf('pending') + 1]).toBe(0)
+    expect(await h.ok('groups.delete', { stream: 'fresh', group: 'readers' })).toEqual({ deleted: true })
+    expect(await h.redis.xinfo('GROUPS', 'fresh')).toEqual([])
+  })
+
+  it('adds N copies and trims by MAXLEN and by MINID', async () => {
+    const { ids } = await h.ok('streams.add', { stream: 'trimmed', fields: { k: 'v' }, copies: 20 })
+    expect(ids).toHaveLength(20)
+    expect(await h.ok('streams.trim', { stream: 'trimmed', strategy: 'MAXLEN', threshold: 15 })).toEqual({ deleted: 5 })
+    expect(await h.ok('streams.trim', { stream: 'trimmed', strategy: 'MINID', threshold: ids[10] ?? '' })).toEqual({ deleted: 5 })
+    expect((await h.redis.xrange('trimmed', '-', '+', 'COUNT', 1))[0]?.[0]).toBe(ids[10])
+    const audit = await h.redis.xrevrange(AUDIT_STREAM, '+', '-', 'COUNT', 1)
+    expect(audit[0]?.[1]).toContain('streams.trim')
+  })
+})

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestRedis } from '../../support/redis'
+import { AGENT_REGISTRY, JOURNAL_STREAM, roleGroup, roleStream } from '../../../src/shared/keys'
+import type { AgentHeartbeat } from '../../../src/shared/records'
+import { TopologyReader } from '../../../src/main/inspector/topology/topology-reader'
+import { createHarness, waitFor, type Harness } from './harness'
+
+let server: Awaited<ReturnType<typeof startTestRedis>>
+let h: Harness
+
+beforeAll(async () => {
+  server = await startTestRedis()
+  h = createHarness(server.url, { topologyIntervalMs: 50 })
+})
+afterAll(async () => {
+  await h?.close()
+  await server?.cleanup()
+})
+
+describe('topology', () => {
+  it('shows a group made with redis-cli commands on a stream the runtime never touched, with pending and lag', async () => {
+    const cli = h.client()
+    for (let i = 0; i < 5; i++) await cli.xadd('legacy:events', '*', 'n', String(i))
+    await cli.xgroup('CREATE', 'legacy:events', 'go-workers', '0')
+    await cli.xreadgroup('GROUP', 'go-workers', 'w1', 'COUNT', 2, 'STREAMS', 'legacy:events', '>')
+    await cli.set('not-a-stream', 'x')
+
+    const snapshot = await h.ok('topology.snapshot', {})
+    expect(snapshot.streams.map((s) => s.key)).toEqual(['legacy:events'])
+    const [stream] = snapshot.streams
+    expect(stream?.length).toBe(5)
+    expect(snapshot.truncated).toBe(false)
+    expect(stream?.memoryBytes).toBeGreaterThan(0)
+    expect(stream?.firstId).not.toBeNull()
+    expect(stream?.groups).toEqual([
+      {
+        name: 'go-workers', pending: 2, lag: 3, entriesRead: 2, lastDeliveredId: expect.any(String),
+        consumers: [{ name: 'w1', pending: 2, idleMs: expect.any(Number), inactiveMs: null }],
+      },
+    ])
+    const edge = snapshot.graph.edges.find((e) => e.kind === 'reads' && e.source === 'stream:legacy:events')
+    expect(edge?.target).toBe('external:go-workers')
+    expect(snapshot.graph.nodes.find((n) => n.id === 'stream:legacy:events')).toMatchObject({ count: 5, pending: 2 })
+  })
+
+  it('shows agents from heartbeats (a stopped heartbeat is dead), role read edges and journal write edges', async () => {
+    const now = Date.now() / 1000
+    const beat = (id: string, role: string, ts: number): AgentHeartbeat => ({
+      agent_id: id, role, host: 'h', pid: 1, status: 'idle', busy: false, runs: 3, avg_time: 0.1, started_ts: ts - 10, ts, interval: 1,
+    })
+    await h.redis.hset(AGENT_REGISTRY, 'up-1', JSON.stringify(beat('up-1', 'uppercase', now)), 'up-2', JSON.stringify(beat('up-2', 'uppercase', now - 60)))
+    await h.redis.xgroup('CREATE', roleStream('uppercase'), roleGroup('uppercase'), '$', 'MKSTREAM')
+    await h.redis.xgroup('CREATE', roleStream('manager'), roleGroup('manager'), '$', 'MKSTREAM')
+    await h.redis.xadd(JOURNAL_STREAM, '*', 'role', 'uppercase', 'destination', roleStream('manager'), 'message_id', 'm')
+
+    const snapshot = await h.ok('topology.snapshot', {})
+    expect(snapshot.agents.map((a) => [a.agentId, a.status])).toEqual([['up-1', 'idle'], ['up-2', 'dead']])
+    expect(snapshot.graph.nodes.find((n) => n.id === 'role:uppercase')).toMatchObject({ kind: 'role', count: 1 })
+    const edges = snapshot.graph.edges.map((e) => `${e.kind} ${e.source} ${e.target}`)
+    expect(edges).toContain('reads stream:stream:role:uppercase role:uppercase')
+    expect(edges).toContain('writes role:uppercase stream:stream:role:manager')
+    // The journal itself is internal: listed as a stream, kept out of the graph.
+    expect(snapshot.streams.map((s) => s.key)).toContain(JOURNAL_STREAM)
+    expect(snapshot.graph.nodes.some((n) => n.label === JOURNAL_STREAM)).toBe(false)
+  })
+
+  it('reports entries per second from the previous snapshot', async () => {
+    const reader = new TopologyReader(h.redis)
+    await reader.snapshot()
+    await h.ok('streams.add', { stream: 'legacy:events', fields: { n: 'more' }, copies: 50 })
+    const next = await waitFor('a later snapshot', async () => {
+      const s = await reader.snapshot()
+      return s.streams.find((x) => x.key === 'legacy:events')
+    })
+    expect(next.ratePerSec).toBeGreaterThan(0)
+  })
+
+  it('marks the snapshot truncated beyond its stream bound', async () => {
+    const pipe = h.redis.pipeline()
+    for (let i = 0; i < 30; i++) pipe.xadd(`many:${i}`, '*', 'a', '1')
+    await pipe.exec()
+    const bounded = await new TopologyReader(h.redis, 10).snapshot()
+    expect(bounded.truncated).toBe(true)
+    expect(bounded.streams).toHaveLength(10)
+    expect((await h.ok('topology.snapshot', {})).truncated).toBe(false)
+  })
+
+  it('pushes topology events while started, and stops pushing after close', async () => {
+    h.inspector.start()
+    const pushed = await waitFor('a topology push', () => h.log.of('topology').at(-1))
+    expect(pushed.streams.length).toBeGreaterThan(0)
+    // Unchanged topology is not pushed again at every tick (50 ms here).
+    const count = h.log.of('topology').length
+    await new Promise((r) => setTimeout(r, 400))
+    expect(h.log.of('topology').length - count).toBeLessThanOrEqual(1)
+    await h.redis.xadd('legacy:events', '*', 'n', 'change')
+    await waitFor('a push after a change', () => h.log.of('topology').length > count)
+    await h.inspector.close()
+    const final = h.log.of('topology').length
+    await new Promise((r) => setTimeout(r, 200))
+    expect(h.log.of('topology').length).toBe(final)
+  })
+})

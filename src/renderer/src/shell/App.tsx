@@ -23,8 +23,8 @@ export function App({ rootElement }: { rootElement: HTMLElement }) {
         setReady(true)
       })
       .catch((error: unknown) => setBootError(error instanceof Error ? error.message : String(error)))
-    return () => unsubscribe?.() // runs once per app start
-  }, [])
+    return () => unsubscribe?.()
+  }, [navigate])
 
   useEffect(() => {
     // The readiness marker e2e tests wait on (never on sleeps).

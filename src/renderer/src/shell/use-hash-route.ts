@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 
 /** The current view id lives in the URL hash (#agents), so reloads keep it. */
 export function useHashRoute(): [string, (id: string) => void] {
@@ -9,10 +9,10 @@ export function useHashRoute(): [string, (id: string) => void] {
     window.addEventListener('hashchange', onChange)
     return () => window.removeEventListener('hashchange', onChange)
   }, [])
-  const navigate = (id: string) => {
+  const navigate = useCallback((id: string) => {
     // replaceState keeps ?token= in the URL and does not pile up history.
     window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${id}`)
     setRoute(id)
-  }
+  }, [])
   return [route, navigate]
 }

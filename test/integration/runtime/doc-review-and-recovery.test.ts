@@ -1,0 +1,107 @@
+import { Redis } from 'ioredis'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ENVELOPE_FIELD } from '../../../src/shared/envelope'
+import { DOC_SUMMARY, DOC_TASKS, deadLetterStream, roleGroup, roleStream } from '../../../src/shared/keys'
+import { deadLetterFields } from '../../../src/shared/records'
+import { AgentRuntime, completeEnvelope, pipelineRoles } from '../../../src/main/runtime'
+import { fieldsToRecord } from '../../../src/main/runtime/stream-entry'
+import { ensureGroup } from '../../../src/main/runtime/stream-agent'
+import { trimSafely } from '../../../src/main/runtime/trim'
+import { startTestRedis } from '../../support/redis'
+import { waitFor } from './wait'
+
+describe('document review (seed 000), stalled entries and trimming', () => {
+  let server: Awaited<ReturnType<typeof startTestRedis>>
+  let runtime: AgentRuntime
+  let client: Redis
+
+  beforeAll(async () => {
+    server = await startTestRedis()
+    client = new Redis(server.url)
+    runtime = new AgentRuntime({ redis: { url: server.url }, statsDir: `${server.dataDir}/stats`, claimIdleMs: 300, maxDeliveries: 3 })
+    await runtime.start()
+    for (const role of pipelineRoles['doc-review']) await runtime.startRole(role)
+  })
+
+  afterAll(async () => {
+    await runtime?.close()
+    client?.disconnect()
+    await server?.cleanup()
+  })
+
+  it('turns the redis-cli chunk into four summary entries, one per specialist', async () => {
+    // redis-cli XADD doc.review.tasks '*' doc_id d1 chunk_id c1 text "..."
+    await client.xadd(DOC_TASKS, '*', 'doc_id', 'd1', 'chunk_id', 'c1', 'text', 'Their going to the park tomorow.')
+    const summaries = await waitFor('four summaries of d1', async () => {
+      const all = (await client.xrange(DOC_SUMMARY, '-', '+')).map(([, flat]) => fieldsToRecord(flat))
+      const mine = all.filter((s) => JSON.parse(s.data ?? '{}').doc_id === 'd1')
+      return mine.length >= 4 ? mine : null
+    })
+    expect(summaries).toHaveLength(4)
+    expect(summaries.map((s) => s.original_stream).sort()).toEqual([
+      'doc.suggestions.clarity', 'doc.suggestions.grammar', 'doc.suggestions.structure', 'doc.suggestions.tone',
+    ])
+    for (const s of summaries) {
+      expect(s.type).toBe('final_suggestion')
+      const data = JSON.parse(s.data!) as Record<string, string>
+      expect(data.chunk_id).toBe('c1')
+      expect(data.suggested_text).toBe(`Their going to the park tomorow.\n[AI: ${data.type!.toUpperCase()} DONE]`)
+    }
+  })
+
+  it('dead-letters a chunk without its text and goes on', async () => {
+    const id = await client.xadd(DOC_TASKS, '*', 'doc_id', 'd2', 'chunk_id', 'c1')
+    const letter = await waitFor('the dead letter', async () =>
+      (await client.xrange(deadLetterStream(DOC_TASKS), '-', '+')).map(([, f]) => fieldsToRecord(f)).find((f) => f[deadLetterFields.sourceId] === id),
+    )
+    expect(letter[deadLetterFields.reason]).toBe('missing field "text"')
+  })
+
+  it('claims entries a crashed consumer left pending, and dead-letters those delivered too often', async () => {
+    const stream = roleStream('uppercase')
+    const group = roleGroup('uppercase')
+    await ensureGroup(client, stream, group)
+    const stalled = completeEnvelope({ kind: 'role', name: 'uppercase' }, { conversation_id: 'stall', sender_role: 'external', payload: { text: 'stalled' } })
+    const poisoned = completeEnvelope({ kind: 'role', name: 'uppercase' }, { conversation_id: 'poison', sender_role: 'external', payload: { text: 'poison' } })
+    // A consumer that reads and then "crashes": its entries stay pending.
+    const crashed = new Redis(server.url)
+    await crashed.xadd(stream, '*', ENVELOPE_FIELD, JSON.stringify(stalled))
+    const poisonId = await crashed.xadd(stream, '*', ENVELOPE_FIELD, JSON.stringify(poisoned))
+    await crashed.xreadgroup('GROUP', group, 'crashed-consumer', 'COUNT', 10, 'STREAMS', stream, '>')
+    await crashed.call('XCLAIM', [stream, group, 'crashed-consumer', 0, poisonId!, 'RETRYCOUNT', 5])
+    crashed.disconnect()
+    // Only now does a live instance of the role start: it must find both by claiming.
+    await runtime.startRole('uppercase')
+
+    const waiter = new Redis(server.url)
+    const result = await waitFor('the stalled envelope to be processed', async () => {
+      const item = await waiter.rpop(stalled.result_list)
+      return item ? (JSON.parse(item) as { payload: { text: string } }) : null
+    })
+    expect(result.payload.text).toBe('STALLED')
+    const letter = await waitFor('the poisoned entry in the dead-letter stream', async () =>
+      (await waiter.xrange(deadLetterStream(stream), '-', '+')).map(([, f]) => fieldsToRecord(f)).find((f) => f[deadLetterFields.sourceId] === poisonId),
+    )
+    expect(letter[deadLetterFields.reason]).toMatch(/^delivered \d+ times \(limit 3\)/)
+    waiter.disconnect()
+  })
+
+  it('trims a stream towards its cap but never drops a pending or undelivered entry', async () => {
+    await client.config('SET', 'stream-node-max-entries', '10')
+    const stream = 'trim:test'
+    await ensureGroup(client, stream, 'g')
+    const ids: string[] = []
+    for (let i = 0; i < 300; i++) ids.push((await client.xadd(stream, '*', 'n', String(i)))!)
+    await client.xreadgroup('GROUP', 'g', 'c', 'COUNT', 200, 'STREAMS', stream, '>')
+    await client.xack(stream, 'g', ...ids.slice(0, 150)) // 150..199 stay pending, 200..299 undelivered
+    await trimSafely(client, stream, 20)
+    const left = (await client.xrange(stream, '-', '+')).map(([id]) => id)
+    expect(left.length).toBeLessThan(300)
+    expect(left).toEqual(expect.arrayContaining(ids.slice(150)))
+    await client.xack(stream, 'g', ...ids.slice(150, 200))
+    await client.xreadgroup('GROUP', 'g', 'c', 'COUNT', 200, 'STREAMS', stream, '>')
+    await client.xack(stream, 'g', ...ids.slice(200))
+    await trimSafely(client, stream, 20)
+    expect(await client.xlen(stream)).toBeLessThanOrEqual(30)
+  })
+})

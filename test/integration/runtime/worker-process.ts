@@ -1,0 +1,38 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { join } from 'node:path'
+
+const BIN = join(__dirname, '../../../bin/switchyard.js')
+/** Bound on the output a test keeps of one worker (for failure messages). */
+const OUTPUT_KEEP_CHARS = 8_000
+
+export interface WorkerProcess {
+  child: ChildProcess
+  output(): string
+  ready: Promise<void>
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+}
+
+/** `node bin/switchyard.js worker ...` as a separate process, resolved once it prints its ready line. */
+export function spawnWorker(args: string[], env: Record<string, string>): WorkerProcess {
+  const child = spawn(process.execPath, [BIN, 'worker', ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const keep = (chunk: Buffer): void => {
+    output = (output + chunk.toString()).slice(-OUTPUT_KEEP_CHARS)
+  }
+  child.stderr?.on('data', keep)
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  )
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      keep(chunk)
+      if (output.includes('worker ready')) resolve()
+    })
+    void exited.then(({ code }) => reject(new Error(`worker exited (${code}) before ready: ${output}`)))
+  })
+  ready.catch(() => undefined)
+  return { child, output: () => output, ready, exited }
+}

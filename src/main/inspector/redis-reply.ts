@@ -33,18 +33,3 @@ export function asString(value: unknown): string | null {
   if (value === null || value === undefined) return null
   return String(value)
 }
-
-/** Milliseconds part of a stream id ("1700000000000-3" → 1700000000000). */
-export function idMs(id: string): number {
-  return Number(id.split('-')[0])
-}
-
-/** Stream ids compare by ms then sequence, never as strings. */
-export function compareIds(a: string, b: string): number {
-  const [am = '0', as = '0'] = a.split('-')
-  const [bm = '0', bs = '0'] = b.split('-')
-  const byMs = BigInt(am) - BigInt(bm)
-  if (byMs !== 0n) return byMs < 0n ? -1 : 1
-  const bySeq = BigInt(as) - BigInt(bs)
-  return bySeq === 0n ? 0 : bySeq < 0n ? -1 : 1
-}

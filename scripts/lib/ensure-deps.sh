@@ -1,0 +1,47 @@
+# Shared by start.sh and test.sh: install what a fresh Debian machine lacks, or
+# stop with the exact command to run. Sourced; defines functions only.
+
+say() { printf '\033[1m[switchyard]\033[0m %s\n' "$*"; }
+
+# redis-server (embedded default, tests) and chromium (e2e) from Debian.
+ensure_system_packages() {
+  local wanted=("$@") missing=()
+  for pkg in "${wanted[@]}"; do
+    case "$pkg" in
+      redis-server) command -v redis-server >/dev/null 2>&1 || missing+=(redis-server) ;;
+      chromium) [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium) ;;
+    esac
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing ${missing[*]} with apt-get"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" || {
+      say "apt-get failed; install by hand: apt-get install -y ${missing[*]}"
+      return 1
+    }
+  else
+    say "missing: ${missing[*]}. Run this, then try again:"
+    echo "    sudo apt-get update && sudo apt-get install -y ${missing[*]}"
+    return 1
+  fi
+}
+
+# npm packages: `npm ci` when node_modules is missing or does not match the lock file.
+ensure_node_modules() {
+  command -v npm >/dev/null 2>&1 || {
+    say "Node.js 20+ and npm are needed: https://nodejs.org (or: sudo apt-get install -y nodejs npm)"
+    return 1
+  }
+  if [ -d node_modules ] && npm ls --depth=0 >/dev/null 2>&1; then return 0; fi
+  say "installing npm packages (npm ci)"
+  # The Electron binary is optional: without it `npm start` serves the UI in a browser.
+  ELECTRON_SKIP_BINARY_DOWNLOAD="${ELECTRON_SKIP_BINARY_DOWNLOAD:-1}" npm ci --no-audit --no-fund
+}
+
+# True when Electron's binary was downloaded and a display is there to show it.
+electron_available() {
+  local path_file=node_modules/electron/path.txt
+  [ -f "$path_file" ] && [ -x "node_modules/electron/dist/$(cat "$path_file")" ] || return 1
+  [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || [ "$(uname)" = Darwin ]
+}

@@ -1,15 +1,17 @@
+type Truthy<T> = Exclude<T, false | null | undefined | 0 | ''>
+
 /** Polls a condition until it holds or the deadline passes (no fixed sleeps as assertions). */
 export async function waitFor<T>(
   what: string,
   probe: () => T | Promise<T>,
   options: { timeoutMs?: number; intervalMs?: number } = {},
-): Promise<NonNullable<T>> {
+): Promise<Truthy<T>> {
   const deadline = Date.now() + (options.timeoutMs ?? 15_000)
   let last: unknown
   while (Date.now() < deadline) {
     try {
       const value = await probe()
-      if (value) return value as NonNullable<T>
+      if (value) return value as Truthy<T>
       last = value
     } catch (error) {
       last = error

@@ -4,4 +4,4 @@
  */
 export { readAgentRegistry } from '../runtime/registry'
 export { readJournal, readConversationMessages } from '../runtime/journal'
-export { sendEnvelope, awaitResult, type SendTarget } from '../runtime/send'
+export { sendEnvelope, decodeEnvelope as decodeResult, type SendTarget } from '../runtime/send'

@@ -80,6 +80,23 @@ describe('injection', () => {
     }
   })
 
+  it('tells copies sharing one result list apart, and answers null for a result that never came', async () => {
+    const stop = echoAgent(h.client(), 'shared')
+    try {
+      const answer = await h.ok('inject.envelope', {
+        target: { kind: 'role', name: 'shared' },
+        envelope: { payload: { text: 'x' }, result_list: 'answers:shared' },
+        copies: 2,
+        waitMs: 5_000,
+      })
+      expect(answer.results.map((r) => r?.message_id)).toEqual(answer.messageIds)
+    } finally {
+      await stop()
+    }
+    const silent = await h.ok('inject.envelope', { target: { kind: 'role', name: 'nobody' }, envelope: { payload: {} }, waitMs: 200 })
+    expect(silent.results).toEqual([null])
+  })
+
   it('returns at once without waiting, and records the injection in the audit stream', async () => {
     const answer = await h.ok('inject.envelope', { target: { kind: 'agent', name: 'a-9' }, envelope: { payload: { x: 1 } } })
     expect(answer.results).toEqual([null])

@@ -2,7 +2,7 @@ import type { RequestArgs } from '../../../shared/api'
 import { HandlerError } from '../../../shared/result'
 import { withRedisErrors } from '../redis-errors'
 import { asNumber } from '../redis-reply'
-import { audited, type ActionContext } from './audit'
+import { appendAudit, audited, type ActionContext } from './audit'
 
 /** Without MKSTREAM Redis's own error is cryptic; check first so the operator reads why. */
 export async function requireStream(ctx: Pick<ActionContext, 'redis'>, stream: string): Promise<void> {
@@ -27,14 +27,9 @@ export async function createGroup(ctx: ActionContext, args: RequestArgs<'groups.
 export async function deleteGroup(ctx: ActionContext, args: RequestArgs<'groups.delete'>): Promise<{ deleted: boolean }> {
   const { stream, group } = args
   await requireStream(ctx, stream)
-  const destroyed = await audited(
-    ctx,
-    'groups.delete',
-    { stream, group },
-    () => withRedisErrors({ stream, group }, () => ctx.redis.xgroup('DESTROY', stream, group)),
-    (n) => ({ deleted: n === 1 }),
-  )
+  const destroyed = await withRedisErrors({ stream, group }, () => ctx.redis.xgroup('DESTROY', stream, group))
   if (destroyed !== 1) throw new HandlerError('not_found', `group ${group} does not exist on stream ${stream}`)
+  await appendAudit(ctx, 'groups.delete', { stream, group })
   return { deleted: true }
 }
 

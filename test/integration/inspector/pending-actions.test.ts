@@ -108,6 +108,9 @@ describe('pending entries and operator actions', () => {
   it('claims chosen entries to a new consumer, acks, and records both in the audit stream', async () => {
     const page = await h.ok('pending.list', { stream: 'jobs', group: 'g', consumer: 'c-a' })
     const ids = page.entries.map((e) => e.id)
+    // Entries not idle long enough stay where they are.
+    const tooSoon = await h.ok('pending.claim', { stream: 'jobs', group: 'g', consumer: 'rescuer', ids, minIdleMs: 60_000 })
+    expect(tooSoon.claimed).toEqual([])
     const claimed = await h.ok('pending.claim', { stream: 'jobs', group: 'g', consumer: 'rescuer', ids })
     expect(claimed.claimed).toEqual(ids)
     const after = await h.ok('pending.list', { stream: 'jobs', group: 'g', consumer: 'rescuer' })

@@ -5,7 +5,7 @@ import { createHarness, waitFor, type Harness } from './harness'
 
 let server: Awaited<ReturnType<typeof startTestRedis>>
 let h: Harness
-let ids: string[] = []
+const ids: string[] = []
 
 beforeAll(async () => {
   server = await startTestRedis()

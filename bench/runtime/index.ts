@@ -1,4 +1,115 @@
-/** Placeholder until the runtime benchmark lands (same session). */
+/**
+ * Runtime benchmark: the demo pipeline (manager → uppercase → manager →
+ * reverse → manager → result list, 5 hops per request) flat out and at a
+ * fixed rate, the runtime side by side with a literal seed implementation.
+ *
+ *   envelopes/s = hops processed per second (each hop reads, processes and
+ *                 writes one envelope); requests/s = envelopes/s ÷ 5.
+ *   latency     = from the request's XADD to its result popped from the list.
+ *
+ * Everything runs in this one process against a redis-server of its own on
+ * loopback; other work on the machine shares the CPU, so each figure is the
+ * median of several runs with the spread printed.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { Redis } from 'ioredis'
+import { startEmbeddedRedis } from '../../src/main/redis/embedded-redis'
+import { AgentRuntime } from '../../src/main/runtime'
+import { fixedRate, flatOut, HOPS_PER_REQUEST, latencySummary } from './load'
+import { SeedBaseline } from './seed-baseline'
+import { median, withSpread } from './stats'
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3)
+/** Requests per flat-out run: 20,000 requests = 100,000 envelopes (hops) for the runtime. */
+const RUNTIME_REQUESTS = Number(process.env.BENCH_RUNTIME_REQUESTS ?? 20_000)
+/** The literal baseline is ~10x slower: 4,000 requests = 20,000 envelopes keeps a run near 15 s. */
+const BASELINE_REQUESTS = Number(process.env.BENCH_BASELINE_REQUESTS ?? 4_000)
+/** Fixed load: 500 envelopes (requests) per second sent, i.e. 2,500 hops/s processed. */
+const FIXED_RATE = 500
+const FIXED_SECONDS = Number(process.env.BENCH_FIXED_SECONDS ?? 5)
+
+interface System {
+  name: string
+  requests: number
+  start(url: string, dir: string): Promise<() => Promise<void>>
+}
+
+const systems: System[] = [
+  {
+    name: 'switchyard runtime (batched reads, one MULTI per batch, journal on)',
+    requests: RUNTIME_REQUESTS,
+    async start(url, dir) {
+      const runtime = new AgentRuntime({ redis: { url }, statsDir: join(dir, 'stats') })
+      await runtime.start()
+      for (const role of ['manager', 'uppercase', 'reverse']) await runtime.startRole(role)
+      return () => runtime.close()
+    },
+  },
+  {
+    name: 'seed baseline (XREADGROUP COUNT 1, awaited XADD, awaited XACK)',
+    requests: BASELINE_REQUESTS,
+    async start(url) {
+      const baseline = new SeedBaseline(url)
+      await baseline.start()
+      return () => baseline.close()
+    },
+  },
+]
+
 export async function runRuntimeBench(): Promise<void> {
-  console.log('runtime bench: not written yet')
+  const dir = mkdtempSync(join(tmpdir(), 'switchyard-bench-runtime-'))
+  const server = await startEmbeddedRedis({ dataDir: dir, appendOnly: false })
+  const admin = new Redis(server.url)
+  console.log(`\n== runtime bench: demo pipeline, ${HOPS_PER_REQUEST} hops per request, median of ${RUNS} runs ==`)
+  try {
+    for (const system of systems) {
+      const hopRates: number[] = []
+      const p50s: number[] = []
+      const p99s: number[] = []
+      let lost = 0
+      for (let run = 0; run < RUNS; run++) {
+        await admin.flushall()
+        let stop = await system.start(server.url, dir)
+        const seconds = await flatOut(server.url, system.requests, 120_000)
+        hopRates.push((system.requests * HOPS_PER_REQUEST) / seconds)
+        await stop()
+        await admin.flushall()
+        stop = await system.start(server.url, dir)
+        const fixed = await fixedRate(server.url, FIXED_RATE, FIXED_SECONDS)
+        await stop()
+        const { p50, p99 } = latencySummary(fixed.latencies)
+        p50s.push(p50)
+        p99s.push(p99)
+        lost += fixed.lost
+      }
+      console.log(`\n${system.name}`)
+      console.log(`  flat out, ${system.requests.toLocaleString('en-US')} requests = ${(system.requests * HOPS_PER_REQUEST).toLocaleString('en-US')} envelopes per run:`)
+      console.log(`    envelopes/s (hops): ${withSpread(hopRates)}`)
+      console.log(`    requests/s:         ${withSpread(hopRates.map((r) => r / HOPS_PER_REQUEST))}`)
+      console.log(`  fixed ${FIXED_RATE} requests/s (${FIXED_RATE * HOPS_PER_REQUEST} hops/s) for ${FIXED_SECONDS} s, end-to-end latency:`)
+      console.log(`    p50 ms: ${withSpread(p50s, 2)}`)
+      console.log(`    p99 ms: ${withSpread(p99s, 2)}${lost ? `   (${lost} results not back within 5 s of the end)` : ''}`)
+      if (system.requests === RUNTIME_REQUESTS) {
+        const ok = median(hopRates) >= 10_000 && median(p99s) < 5
+        console.log(`  target (>= 10,000 envelopes/s, p99 < 5 ms at 500/s): ${ok ? 'met' : 'NOT met'}`)
+      }
+    }
+  } finally {
+    admin.disconnect()
+    await server.stop()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runRuntimeBench().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error)
+      process.exit(1)
+    },
+  )
 }

@@ -1,11 +1,10 @@
-import type { ChainableCommander } from 'ioredis'
-import { ENVELOPE_FIELD, resultListOf, type Envelope, type PayloadError } from '../../shared/envelope'
+import { resultListOf, type Envelope, type PayloadError } from '../../shared/envelope'
 import { agentGroup, agentStream, roleGroup, roleStream, VIOLATIONS_STREAM } from '../../shared/keys'
 import { violationFields } from '../../shared/records'
 import { DeadlineError, withDeadline } from './async-utils'
 import { addDeadLetter } from './dead-letter'
 import { decodeEntryEnvelope } from './envelope-decode'
-import { addJournalHop } from './journal'
+import { addHop, type JournalHop } from './journal'
 import { checkSafetyLimits, type SafetyViolation } from './safety'
 import type { ReceivedEntry } from './stream-entry'
 import { StreamAgent, type HopWrite, type ReadSpec } from './stream-agent'
@@ -98,15 +97,23 @@ export abstract class BaseAgent extends StreamAgent {
       toList = true
     }
     if (toList) this.recordFinal(env.update_ts - env.create_ts, env.total_processing_time, env.process_count)
-    const hop = { messageId: env.message_id, conversationId: env.conversation_id, role: this.role, agentId: this.agentId }
-    return (tx: ChainableCommander) => {
-      if (toList) {
-        tx.lpush(destination, json)
-        tx.expire(destination, RESULT_TTL_SEC)
-      } else {
-        tx.xadd(destination, '*', ENVELOPE_FIELD, json)
-      }
-      addJournalHop(tx, { ...hop, destination, envelopeJson: json }, journalMaxLen)
+    return (tx, entry) => {
+      addHop(tx, this.hopOf(env, entry, destination, toList ? 'list' : 'stream', json), journalMaxLen)
+      return 'acked'
+    }
+  }
+
+  private hopOf(env: Envelope, entry: ReceivedEntry, destination: string, delivery: NonNullable<JournalHop['delivery']>, json: string): JournalHop {
+    return {
+      messageId: env.message_id,
+      conversationId: env.conversation_id,
+      role: this.role,
+      agentId: this.agentId,
+      destination,
+      delivery,
+      envelopeJson: json,
+      source: { stream: entry.stream, group: entry.group, id: entry.id },
+      resultTtlSec: RESULT_TTL_SEC,
     }
   }
 
@@ -140,12 +147,10 @@ export abstract class BaseAgent extends StreamAgent {
       v.ts, String(now),
       v.envelope, json,
     ]
-    const hop = { messageId: env.message_id, conversationId: env.conversation_id, role: this.role, agentId: this.agentId }
-    return (tx) => {
-      tx.lpush(destination, json)
-      tx.expire(destination, RESULT_TTL_SEC)
+    return (tx, entry) => {
       tx.call('XADD', [VIOLATIONS_STREAM, 'MAXLEN', '~', VIOLATIONS_MAXLEN, '*', ...record])
-      addJournalHop(tx, { ...hop, destination, envelopeJson: json }, this.ctx.options.journalMaxLen)
+      addHop(tx, this.hopOf(env, entry, destination, 'list', json), this.ctx.options.journalMaxLen)
+      return 'acked'
     }
   }
 }

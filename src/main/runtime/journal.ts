@@ -2,6 +2,7 @@ import type { ChainableCommander, Redis } from 'ioredis'
 import { journalFields } from '../../shared/records'
 import { JOURNAL_STREAM, journalIndexOfConversation, journalIndexOfMessage } from '../../shared/keys'
 import { fieldsToRecord } from './stream-entry'
+import { ENVELOPE_FIELD } from '../../shared/envelope'
 
 /** How long the per-message and per-conversation indexes live after their first hop. */
 export const JOURNAL_INDEX_TTL_SEC = 24 * 3600
@@ -11,16 +12,32 @@ export const MAX_HOPS_READ = 1000
 export const MAX_CONVERSATION_MESSAGES = 10_000
 
 /**
- * XADD the hop to the capped journal and RPUSH its id on the message's index,
- * in one server-side step so they sit inside the hop's MULTI. The TTLs and the
- * conversation set are written once, on the message's first hop.
+ * One hop's writes as one server-side step, so the envelope JSON crosses the
+ * wire once: the delivery (XADD to the next stream, or LPUSH to a result list
+ * with a TTL), the journal entry, the per-message index (its TTL and the
+ * conversation set written on the first hop), and the XACK of the source.
+ * Inside the batch's MULTI, each hop is atomic; a crash before EXEC leaves
+ * the source entry pending.
  */
-const JOURNAL_HOP_SCRIPT = `
-local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', unpack(ARGV, 4))
-if redis.call('RPUSH', KEYS[2], id) == 1 then
-  redis.call('EXPIRE', KEYS[2], ARGV[2])
-  redis.call('SADD', KEYS[3], ARGV[3])
-  redis.call('EXPIRE', KEYS[3], ARGV[2])
+const f = journalFields
+const HOP_SCRIPT = `
+local env = ARGV[2]
+if ARGV[1] == 'list' then
+  redis.call('LPUSH', KEYS[1], env)
+  redis.call('EXPIRE', KEYS[1], ARGV[8])
+elseif ARGV[1] == 'stream' then
+  redis.call('XADD', KEYS[1], '*', '${ENVELOPE_FIELD}', env)
+end
+local id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*',
+  '${f.messageId}', ARGV[5], '${f.conversationId}', ARGV[9], '${f.role}', ARGV[10], '${f.agentId}', ARGV[11],
+  '${f.destination}', KEYS[1], '${f.envelope}', env, '${f.ts}', ARGV[12])
+if redis.call('RPUSH', KEYS[3], id) == 1 then
+  redis.call('EXPIRE', KEYS[3], ARGV[4])
+  redis.call('SADD', KEYS[4], ARGV[5])
+  redis.call('EXPIRE', KEYS[4], ARGV[4])
+end
+if ARGV[7] ~= '' then
+  redis.call('XACK', KEYS[5], ARGV[6], ARGV[7])
 end
 return id`
 
@@ -29,35 +46,49 @@ export interface JournalHop {
   conversationId: string
   role: string
   agentId: string
+  /** The stream or result list the envelope goes to. */
   destination: string
+  /** 'stream': XADD there; 'list': LPUSH there (with resultTtlSec); 'none' (default): journal only. */
+  delivery?: 'stream' | 'list' | 'none'
   envelopeJson: string
+  /** The entry this hop consumed, acked in the same step. */
+  source?: { stream: string; group: string; id: string }
+  resultTtlSec?: number
 }
 
-type JournalCapable = { journalHop(...args: Array<string | number>): unknown }
+type HopCapable = { switchyardHop(...args: Array<string | number>): unknown }
 
-/** Teaches a client (and its MULTIs) the journalHop command; idempotent. */
+/** Teaches a client (and its MULTIs) the switchyardHop command; idempotent. */
 export function defineJournalCommand(redis: Redis): void {
-  if ('journalHop' in redis) return
-  redis.defineCommand('journalHop', { numberOfKeys: 3, lua: JOURNAL_HOP_SCRIPT })
+  if ('switchyardHop' in redis) return
+  redis.defineCommand('switchyardHop', { numberOfKeys: 5, lua: HOP_SCRIPT })
 }
 
-export function addJournalHop(tx: ChainableCommander, hop: JournalHop, journalMaxLen: number): void {
-  const f = journalFields
-  ;(tx as unknown as JournalCapable).journalHop(
+export function addHop(tx: ChainableCommander, hop: JournalHop, journalMaxLen: number): void {
+  ;(tx as unknown as HopCapable).switchyardHop(
+    hop.destination,
     JOURNAL_STREAM,
     journalIndexOfMessage(hop.messageId),
     journalIndexOfConversation(hop.conversationId),
+    hop.source?.stream ?? JOURNAL_STREAM,
+    hop.delivery ?? 'none',
+    hop.envelopeJson,
     journalMaxLen,
     JOURNAL_INDEX_TTL_SEC,
     hop.messageId,
-    f.messageId, hop.messageId,
-    f.conversationId, hop.conversationId,
-    f.role, hop.role,
-    f.agentId, hop.agentId,
-    f.destination, hop.destination,
-    f.envelope, hop.envelopeJson,
-    f.ts, String(Date.now() / 1000),
+    hop.source?.group ?? '',
+    hop.source?.id ?? '',
+    hop.resultTtlSec ?? JOURNAL_INDEX_TTL_SEC,
+    hop.conversationId,
+    hop.role,
+    hop.agentId,
+    String(Date.now() / 1000),
   )
+}
+
+/** Journal entry (and index) only, without delivering or acking: for tools and tests that replay hops. */
+export function addJournalHop(tx: ChainableCommander, hop: Omit<JournalHop, 'delivery' | 'source'>, journalMaxLen: number): void {
+  addHop(tx, { ...hop, delivery: 'none' }, journalMaxLen)
 }
 
 /** All hops of one message, in order, without scanning the journal. */

@@ -17,8 +17,11 @@ export interface ReadSpec {
   group: string
   streams: string[]
 }
-/** What one hop writes, queued into the batch's MULTI (the base adds the XACK). */
-export type HopWrite = (tx: ChainableCommander) => void
+/**
+ * What one hop writes, queued into the batch's MULTI. It answers 'acked' when
+ * its own writes include the XACK of the entry; otherwise the base adds it.
+ */
+export type HopWrite = (tx: ChainableCommander, entry: ReceivedEntry) => 'acked' | void
 
 /** Extra time a blocking read may take past its BLOCK before the watchdog cuts the connection. */
 export const WATCHDOG_GRACE_MS = 5_000
@@ -42,6 +45,8 @@ export abstract class StreamAgent extends EventEmitter {
   readonly finals: FinalEnvelopeTotals = { count: 0, age_sum: 0, time_sum: 0, steps_sum: 0, recent: [] }
   protected ctx!: AgentContext
   private blocking: Redis | null = null
+  /** CLIENT ID of the blocking connection, so pause/stop can end a BLOCK without losing entries. */
+  private blockingId: number | null = null
   private closing = false
   private abandon = false
   private reading = false
@@ -78,7 +83,15 @@ export abstract class StreamAgent extends EventEmitter {
     for (const spec of this.readSpecs()) {
       for (const stream of spec.streams) await ensureGroup(ctx.commands, stream, spec.group)
     }
-    this.blocking = ctx.createBlockingClient()
+    const blocking = ctx.createBlockingClient()
+    this.blocking = blocking
+    const learnId = (): void => {
+      blocking.client('ID').then(
+        (id) => (this.blockingId = Number(id)),
+        () => (this.blockingId = null),
+      )
+    }
+    blocking.on('ready', learnId)
     this.status = 'idle'
     this.lifecycle('init')
     this.loopDone = this.loop()
@@ -90,9 +103,15 @@ export abstract class StreamAgent extends EventEmitter {
     return this.stopping
   }
 
+  /** Stops reading after the batch in hand; a pending BLOCK ends at once (CLIENT UNBLOCK, nothing is lost). */
   pause(): void {
     this.paused = true
-    if (this.status === 'idle') this.status = 'paused'
+    this.unblock()
+  }
+
+  private unblock(): void {
+    if (!this.reading || this.blockingId === null || !this.ctx) return
+    this.ctx.commands.call('CLIENT', ['UNBLOCK', this.blockingId, 'TIMEOUT']).catch(() => undefined)
   }
 
   resume(): void {
@@ -154,6 +173,7 @@ export abstract class StreamAgent extends EventEmitter {
     let failures = 0
     while (!this.closing) {
       if (this.paused) {
+        this.status = 'paused'
         await new Promise<void>((resolve) => (this.resumeWaiter = resolve))
         this.resumeWaiter = null
         continue
@@ -211,8 +231,7 @@ export abstract class StreamAgent extends EventEmitter {
     entries.forEach((entry, index) => {
       const write = writes[index]
       if (!write) return
-      write(tx)
-      tx.xack(entry.stream, entry.group, entry.id)
+      if (write(tx, entry) !== 'acked') tx.xack(entry.stream, entry.group, entry.id)
       queued += 1
     })
     if (queued === 0) return
@@ -241,11 +260,13 @@ export abstract class StreamAgent extends EventEmitter {
     this.abandon = !drain
     this.status = 'stopping'
     this.resumeWaiter?.()
-    if (this.reading || !drain) this.blocking?.disconnect()
+    this.unblock()
+    if (!drain) this.blocking?.disconnect()
     await withDeadline(this.loopDone, STOP_BOUND_MS, () => undefined).catch(() => undefined)
     await withDeadline(this.writeChain, STOP_BOUND_MS, () => undefined).catch(() => undefined)
     this.blocking?.disconnect()
     this.blocking = null
+    this.blockingId = null
     this.status = 'stopped'
     this.lifecycle('exit')
   }

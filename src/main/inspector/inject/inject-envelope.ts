@@ -21,13 +21,9 @@ export async function injectEnvelope(
   await audited(ctx, 'inject.envelope', { target, copies, kind: envelope.kind }, async () => {
     // Issued together: ioredis writes them in call order in one pipelined burst.
     const sends = Array.from({ length: copies }, (_, i) => {
-      // Empty ids are filled in by the runtime (a fresh uuid / seed-style message id);
+      // Missing ids are filled in by the runtime (a fresh uuid / seed-style message id);
       // a fixed message id names one message, so only the first copy keeps it.
-      const input = {
-        ...envelope,
-        conversation_id: envelope.conversation_id ?? '',
-        message_id: (i === 0 ? envelope.message_id : undefined) ?? '',
-      }
+      const input = { ...envelope, message_id: i === 0 ? envelope.message_id : undefined }
       return sendEnvelope(ctx.redis, target, input)
     })
     try {

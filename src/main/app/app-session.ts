@@ -139,7 +139,8 @@ export class AppSession {
     const label = redactUrl(config)
     this.setStatus(this.statusFor(label, embedded, 'connecting'))
     const client = createRedisClient(config, 'command')
-    const runtime = new AgentRuntime({ ...runtimeOptionsFromEnv(this.env), redis: config, statsDir: join(this.options.dataDir, 'stats') })
+    // STATS_DIR wins over the data folder's stats/ when given.
+    const runtime = new AgentRuntime({ statsDir: join(this.options.dataDir, 'stats'), ...runtimeOptionsFromEnv(this.env), redis: config })
     const inspector = new Inspector({
       redis: client,
       createBlockingClient: () => createRedisClient(config, 'blocking'),

@@ -149,6 +149,11 @@ export class AgentRuntime extends EventEmitter {
   async startAgent(agent: StreamAgent): Promise<AgentInfo> {
     await this.start()
     if (this.closing) throw new Error('the runtime is closing')
+    const max = this.options.redis.maxConnections ?? REDIS_DEFAULTS.maxConnections
+    // command + subscriber + one blocking connection per agent
+    if (2 + this.agents.size + 1 > max) {
+      throw new Error(`starting another agent would open ${3 + this.agents.size} Redis connections, over REDIS_MAX_CONNECTIONS=${max}`)
+    }
     agent.on('error', (error: unknown) => this.reportError(error))
     await agent.start(this.context())
     this.agents.set(agent.agentId, agent)

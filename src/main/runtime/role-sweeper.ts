@@ -1,8 +1,9 @@
 import type { Redis } from 'ioredis'
-import { agentGroup, agentStream } from '../../shared/keys'
+import type { AgentInfo } from '../../shared/api/models'
+import { AGENT_REGISTRY, agentGroup, agentStream } from '../../shared/keys'
 import { BaseAgent } from './base-agent'
 import type { ResolvedRuntimeOptions } from './options'
-import { readAgentRegistry } from './registry'
+import { readAgentRegistry, REGISTRY_PRUNE_AFTER_SEC } from './registry'
 import type { StreamAgent } from './stream-agent'
 import { sweepStalled } from './sweeper'
 import { trimSafely } from './trim'
@@ -41,9 +42,9 @@ export class RoleSweeper {
         if (!current || (current.busy && !agent.busy)) byRole.set(agent.role, agent)
       }
       if (byRole.size === 0) return
-      const dead = [...byRole.values()].some((a) => a instanceof BaseAgent)
-        ? (await readAgentRegistry(this.redis)).filter((a) => a.status === 'dead')
-        : []
+      const registry = await readAgentRegistry(this.redis)
+      await this.pruneRegistry(registry)
+      const dead = registry.filter((a) => a.status === 'dead')
       for (const [role, agent] of byRole) {
         const inputs = agent.sharedInputs()
         if (agent instanceof BaseAgent) {
@@ -59,6 +60,13 @@ export class RoleSweeper {
     } finally {
       this.running = false
     }
+  }
+
+  /** Rows of agents gone for REGISTRY_PRUNE_AFTER_SEC leave the registry, so it stays bounded. */
+  private async pruneRegistry(registry: AgentInfo[]): Promise<void> {
+    const cutoff = Date.now() / 1000 - REGISTRY_PRUNE_AFTER_SEC
+    const gone = registry.filter((a) => (a.status === 'dead' || a.status === 'stopped') && a.lastHeartbeatTs < cutoff)
+    if (gone.length > 0) await this.redis.hdel(AGENT_REGISTRY, ...gone.map((a) => a.agentId))
   }
 
   private async sweepOne(agent: StreamAgent, input: { stream: string; group: string }): Promise<void> {

@@ -121,6 +121,7 @@ describe('pending entries and operator actions', () => {
     expect(acked.acked).toBe(1)
     const audit = await h.ok('audit.list', { count: 10 })
     expect(audit.map((a) => a.action).slice(0, 2)).toEqual(['pending.ack', 'pending.claim'])
+    expect(Math.abs((audit[0]?.ts ?? 0) - Date.now() / 1000)).toBeLessThan(60)
     expect(audit[0]).toMatchObject({ connection: 'redis://127.0.0.1/test', details: { stream: 'jobs', group: 'g', acked: 1 } })
   })
 
@@ -137,6 +138,8 @@ describe('pending entries and operator actions', () => {
       deadLetterStream: deadLetterStream('jobs'), sourceStream: 'jobs', sourceId: id, group: 'g', reason: 'poison',
     })
     expect(letters[0]?.fields[deadLetterFields.consumer]).toBe('rescuer')
+    // Seconds since the epoch, like the runtime's own dead letters.
+    expect(Math.abs((letters[0]?.ts ?? 0) - Date.now() / 1000)).toBeLessThan(60)
     const all = await h.ok('deadLetters.list', {})
     expect(all.map((l) => l.id)).toContain(letters[0]?.id)
 

@@ -18,7 +18,7 @@ function auditEntryFields(ctx: ActionContext, action: string, details: Record<st
     auditFields.action, action,
     auditFields.connection, ctx.connectionLabel,
     auditFields.details, JSON.stringify(details),
-    auditFields.ts, String(Date.now()),
+    auditFields.ts, String(Date.now() / 1000), // seconds, like every Switchyard record
   ]
 }
 

@@ -9,6 +9,13 @@ import { scanStreams } from '../topology/scan-streams'
 /** At most this many dead-letter streams are read in one listing. */
 export const DEAD_LETTER_STREAMS_MAX = 1_000
 
+/** Seconds since the epoch; tolerates a ts written in ms, falls back to the entry id's time. */
+function secondsOf(raw: string | undefined, id: string): number {
+  const value = Number(raw)
+  if (raw && Number.isFinite(value)) return value > 1e11 ? value / 1000 : value
+  return Number(id.split('-')[0]) / 1000
+}
+
 function toDeadLetter(dlq: string, id: string, raw: string[]): DeadLetter {
   const fields = fieldsToRecord(raw)
   return {
@@ -18,7 +25,7 @@ function toDeadLetter(dlq: string, id: string, raw: string[]): DeadLetter {
     sourceId: fields[deadLetterFields.sourceId] ?? null,
     group: fields[deadLetterFields.group] ?? null,
     reason: fields[deadLetterFields.reason] ?? '',
-    ts: Number(fields[deadLetterFields.ts] ?? id.split('-')[0]),
+    ts: secondsOf(fields[deadLetterFields.ts], id),
     fields,
   }
 }

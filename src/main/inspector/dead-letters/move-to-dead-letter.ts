@@ -42,7 +42,8 @@ export async function moveToDeadLetter(
       deadLetterFields.group, group,
       deadLetterFields.consumer, pending[1],
       deadLetterFields.deliveries, String(pending[3]),
-      deadLetterFields.ts, String(Date.now()),
+      // Seconds, like every Switchyard record and the runtime's own dead letters.
+      deadLetterFields.ts, String(Date.now() / 1000),
     )
   })
   if (moved.length === 0) return { moved: 0 }

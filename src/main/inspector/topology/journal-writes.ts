@@ -18,6 +18,7 @@ export interface LearnedWrite {
 /**
  * Learns who writes where from the journal's destinations, reading only the
  * entries added since the previous call (the first call samples the tail).
+ * Edge rates are a lower bound when more than JOURNAL_SAMPLE hops arrive between calls.
  */
 export class JournalWriteSampler {
   private lastId: string | null = null
@@ -39,6 +40,8 @@ export class JournalWriteSampler {
       if (edge) edge.recentHops += 1
       else if (this.edges.size < WRITE_EDGES_MAX) this.edges.set(key, { role, destination, recentHops: 1 })
     }
+    // A full batch means the journal outruns the sampler: jump to the tail next time, never fall behind.
+    if (rows.length >= JOURNAL_SAMPLE) this.lastId = null
     return [...this.edges.values()]
   }
 }

@@ -107,6 +107,7 @@ export class StatsSampler {
       }
       this.points.push(point)
       if (this.points.length > STATS_POINTS_MAX) this.points.splice(0, this.points.length - STATS_POINTS_MAX)
+      if (this.timer === null) return point // stopped while sampling: nobody should hear from it
       this.pushPoint(point)
       const fresh = violationRows.flatMap(([id, raw]) => parseViolation(id, raw) ?? [])
       if (fresh.length) this.pushViolations(fresh)

@@ -20,7 +20,7 @@ export function withDeadline<T>(promise: Promise<T>, ms: number, onDeadline: () 
 }
 
 const CONNECTION_TROUBLE =
-  /Connection is closed|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Stream isn't writeable|Command timed out|LOADING|timed out after|MaxRetriesPerRequest/
+  /Connection is closed|Command aborted|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Stream isn't writeable|Command timed out|LOADING|timed out after|MaxRetriesPerRequest/
 
 /** Connection trouble is retried quietly; everything else is worth an 'error' event. */
 export function isConnectionError(error: unknown): boolean {

@@ -2,6 +2,7 @@ import { resultListOf, type Envelope, type PayloadError } from '../../shared/env
 import { agentGroup, agentStream, roleGroup, roleStream, VIOLATIONS_STREAM } from '../../shared/keys'
 import { violationFields } from '../../shared/records'
 import { DeadlineError, withDeadline } from './async-utils'
+import { deleteDrainedStream } from './agent-stream-cleanup'
 import { addDeadLetter } from './dead-letter'
 import { decodeEntryEnvelope } from './envelope-decode'
 import { addHop, type JournalHop } from './journal'
@@ -40,6 +41,11 @@ export abstract class BaseAgent extends StreamAgent {
 
   sharedInputs(): Array<{ stream: string; group: string }> {
     return [{ stream: roleStream(this.role), group: roleGroup(this.role) }]
+  }
+
+  /** The agent's own stream goes when drained; one left with messages is claimed once the agent is dead. */
+  protected override async afterStop(): Promise<void> {
+    await deleteDrainedStream(this.ctx.commands, agentStream(this.agentId))
   }
 
   protected async handle(entry: ReceivedEntry): Promise<HopWrite> {

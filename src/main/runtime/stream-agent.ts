@@ -65,6 +65,8 @@ export abstract class StreamAgent extends EventEmitter {
   abstract readSpecs(): ReadSpec[]
   /** Inputs shared by every instance of the role: the sweeper claims and trims these. */
   abstract sharedInputs(): Array<{ stream: string; group: string }>
+  /** Runs once the loop has ended and its writes are done (cleanup of the instance's own keys). */
+  protected async afterStop(): Promise<void> {}
   /** Handles one entry; the answer is queued into the batch's MULTI. null leaves it pending. */
   protected abstract handle(entry: ReceivedEntry): Promise<HopWrite | null>
 
@@ -85,13 +87,12 @@ export abstract class StreamAgent extends EventEmitter {
     }
     const blocking = ctx.createBlockingClient()
     this.blocking = blocking
-    const learnId = (): void => {
-      blocking.client('ID').then(
-        (id) => (this.blockingId = Number(id)),
-        () => (this.blockingId = null),
-      )
+    // Learned before the first read: a CLIENT ID queued behind a BLOCK would wait for it.
+    const learnId = async (): Promise<void> => {
+      this.blockingId = await blocking.client('ID').then(Number, () => null)
     }
-    blocking.on('ready', learnId)
+    await learnId()
+    blocking.on('ready', () => void learnId())
     this.status = 'idle'
     this.lifecycle('init')
     this.loopDone = this.loop()
@@ -267,6 +268,7 @@ export abstract class StreamAgent extends EventEmitter {
     this.blocking?.disconnect()
     this.blocking = null
     this.blockingId = null
+    if (drain) await withDeadline(this.afterStop(), STOP_BOUND_MS, () => undefined).catch(() => undefined)
     this.status = 'stopped'
     this.lifecycle('exit')
   }

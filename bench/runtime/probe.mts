@@ -1,3 +1,10 @@
+/**
+ * A quick probe for profiling one part of the runtime bench (not part of `npm run bench`):
+ *   N=20000 npx tsx bench/runtime/probe.mts                 flat out, agents in this process
+ *   N=0 FIXED=1 [SEPARATE=1] npx tsx bench/runtime/probe.mts  500 requests/s, event-loop delay;
+ *                                                             SEPARATE runs the agents in a worker process
+ * Add `node --cpu-prof --import tsx` to see where the time goes.
+ */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

@@ -210,14 +210,29 @@ export abstract class StreamAgent extends EventEmitter {
     try {
       const replies = await withDeadline(pipeline.exec(), blockMs + WATCHDOG_GRACE_MS, () => client.disconnect(true))
       const entries: ReceivedEntry[] = []
+      let failure: Error | null = null
       ;(replies ?? []).forEach(([error, reply], index) => {
-        if (error) throw error
-        entries.push(...parseReadReply(reply, specs[index]?.group ?? ''))
+        // Entries another read returned in the same round trip are still ours to handle.
+        if (error) failure ??= error
+        else entries.push(...parseReadReply(reply, specs[index]?.group ?? ''))
       })
+      if (failure) await this.recoverFromReadError(failure, entries.length > 0)
       return entries
     } finally {
       this.reading = false
     }
+  }
+
+  /** A group deleted under us (operator, FLUSHALL) is created again, from new entries on; other errors surface. */
+  private async recoverFromReadError(error: Error, gotEntries: boolean): Promise<void> {
+    if (error.message.startsWith('NOGROUP')) {
+      for (const spec of this.readSpecs()) {
+        for (const stream of spec.streams) await ensureGroup(this.ctx.commands, stream, spec.group, '$')
+      }
+      return
+    }
+    if (!gotEntries) throw error
+    this.emit('error', error)
   }
 
   private async processBatch(entries: ReceivedEntry[]): Promise<void> {
@@ -274,10 +289,13 @@ export abstract class StreamAgent extends EventEmitter {
   }
 }
 
-/** XGROUP CREATE at 0 with MKSTREAM: entries added before the first agent started are served too. */
-export async function ensureGroup(redis: Redis, stream: string, group: string): Promise<void> {
+/**
+ * XGROUP CREATE with MKSTREAM, by default at 0: entries added before the first
+ * agent of the role started are served too.
+ */
+export async function ensureGroup(redis: Redis, stream: string, group: string, startId = '0'): Promise<void> {
   try {
-    await redis.xgroup('CREATE', stream, group, '0', 'MKSTREAM')
+    await redis.xgroup('CREATE', stream, group, startId, 'MKSTREAM')
   } catch (error) {
     if (!(error instanceof Error && error.message.startsWith('BUSYGROUP'))) throw error
   }

@@ -102,6 +102,21 @@ describe('demo pipeline (seed 001)', () => {
     expect(runtime.health().ok).toBe(true)
   })
 
+  it('creates its group again when an operator deletes it, and keeps serving', async () => {
+    await client.xgroup('DESTROY', roleStream('uppercase'), 'cg:role:uppercase')
+    await new Promise((r) => setTimeout(r, 50))
+    await runtime.broadcast('pause', 'uppercase') // ends the pending BLOCK now, so the loop meets NOGROUP at once
+    await runtime.broadcast('resume', 'uppercase')
+    const deadline = Date.now() + 5000
+    while (Date.now() < deadline) {
+      const groups = (await client.call('XINFO', ['GROUPS', roleStream('uppercase')])) as unknown[]
+      if (groups.length > 0) break
+      await new Promise((r) => setTimeout(r, 20))
+    }
+    const result = await runtime.request('conv_regroup', 'again', { timeoutMs: 5000 })
+    expect(result.payload.text).toBe('NIAGA')
+  })
+
   it('pauses and resumes a role by broadcast', async () => {
     expect(await runtime.broadcast('pause', 'uppercase')).toBe(1)
     const waitPaused = Date.now() + 3000

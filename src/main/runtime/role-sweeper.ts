@@ -5,11 +5,12 @@ import { BaseAgent } from './base-agent'
 import type { ResolvedRuntimeOptions } from './options'
 import { readAgentRegistry, REGISTRY_PRUNE_AFTER_SEC } from './registry'
 import type { StreamAgent } from './stream-agent'
+import type { ReceivedEntry } from './stream-entry'
 import { sweepStalled } from './sweeper'
 import { trimSafely } from './trim'
 
-/** Trim every this many sweeps (trimming needs a few reads per stream). */
-export const TRIM_EVERY_SWEEPS = 10
+/** How often the shared streams are trimmed: often enough that a busy stream never runs far past its cap. */
+export const TRIM_INTERVAL_MS = 1_000
 
 /**
  * Per role of this process: claims stalled entries of the role's shared
@@ -18,7 +19,7 @@ export const TRIM_EVERY_SWEEPS = 10
  */
 export class RoleSweeper {
   readonly intervalMs: number
-  private sweeps = 0
+  private lastTrimMs = 0
   private running = false
 
   constructor(
@@ -27,14 +28,16 @@ export class RoleSweeper {
     private readonly agents: () => StreamAgent[],
     private readonly onError: (error: unknown) => void,
   ) {
-    this.intervalMs = Math.min(5_000, Math.max(100, Math.round(options.claimIdleMs / 2)))
+    // Ticks at least as often as trimming needs; claims run every tick (XAUTOCLAIM is cheap when nothing is idle).
+    this.intervalMs = Math.min(TRIM_INTERVAL_MS, Math.max(100, Math.round(options.claimIdleMs / 2)))
   }
 
   async tick(): Promise<void> {
     if (this.running) return
     this.running = true
     try {
-      this.sweeps += 1
+      const trimNow = Date.now() - this.lastTrimMs >= TRIM_INTERVAL_MS
+      if (trimNow) this.lastTrimMs = Date.now()
       const byRole = new Map<string, StreamAgent>()
       for (const agent of this.agents()) {
         if (agent.status !== 'idle' && agent.status !== 'busy') continue
@@ -51,7 +54,7 @@ export class RoleSweeper {
           for (const d of dead) if (d.role === role) inputs.push({ stream: agentStream(d.agentId), group: agentGroup(d.agentId) })
         }
         for (const input of inputs) await this.sweepOne(agent, input)
-        if (this.sweeps % TRIM_EVERY_SWEEPS === 0) {
+        if (trimNow) {
           for (const input of agent.sharedInputs()) await trimSafely(this.redis, input.stream, this.options.streamMaxLen)
         }
       }
@@ -70,11 +73,18 @@ export class RoleSweeper {
   }
 
   private async sweepOne(agent: StreamAgent, input: { stream: string; group: string }): Promise<void> {
-    const { claimed } = await sweepStalled(this.redis, input, agent.agentId, {
-      claimIdleMs: this.options.claimIdleMs,
-      maxDeliveries: this.options.maxDeliveries,
-      lockMs: this.intervalMs * 2,
-    })
+    let claimed: ReceivedEntry[]
+    try {
+      ;({ claimed } = await sweepStalled(this.redis, input, agent.agentId, {
+        claimIdleMs: this.options.claimIdleMs,
+        maxDeliveries: this.options.maxDeliveries,
+        lockMs: this.intervalMs * 2,
+      }))
+    } catch (error) {
+      // A dead agent's stream that was drained and deleted, or a group an operator removed: nothing to claim.
+      if (error instanceof Error && /NOGROUP|no such key/i.test(error.message)) return
+      throw error
+    }
     if (claimed.length > 0) void agent.processClaimed(claimed).catch((error) => this.onError(error))
   }
 }

@@ -18,7 +18,9 @@ describe('document review (seed 000), stalled entries and trimming', () => {
   beforeAll(async () => {
     server = await startTestRedis()
     client = new Redis(server.url)
-    runtime = new AgentRuntime({ redis: { url: server.url }, statsDir: `${server.dataDir}/stats`, claimIdleMs: 300, maxDeliveries: 3 })
+    // Small stream nodes so approximate trimming (MINID ~) works at test sizes.
+    await client.config('SET', 'stream-node-max-entries', '10')
+    runtime = new AgentRuntime({ redis: { url: server.url }, statsDir: `${server.dataDir}/stats`, claimIdleMs: 300, maxDeliveries: 3, streamMaxLen: 50 })
     await runtime.start()
     for (const role of pipelineRoles['doc-review']) await runtime.startRole(role)
   })
@@ -86,8 +88,18 @@ describe('document review (seed 000), stalled entries and trimming', () => {
     waiter.disconnect()
   })
 
+  it('keeps a busy input stream near its cap while serving it', async () => {
+    const pipeline = client.pipeline()
+    for (let i = 0; i < 400; i++) pipeline.xadd(DOC_TASKS, '*', 'doc_id', 'bulk', 'chunk_id', `c${i}`, 'text', 'bulk text')
+    await pipeline.exec()
+    await waitFor('1,600 summaries of the bulk document', async () => {
+      const summaries = await client.xlen(DOC_SUMMARY)
+      return summaries >= 1600 + 4
+    }, 20_000)
+    await waitFor('doc.review.tasks trimmed to about its cap of 50', async () => (await client.xlen(DOC_TASKS)) <= 60, 5000)
+  })
+
   it('trims a stream towards its cap but never drops a pending or undelivered entry', async () => {
-    await client.config('SET', 'stream-node-max-entries', '10')
     const stream = 'trim:test'
     await ensureGroup(client, stream, 'g')
     const ids: string[] = []

@@ -199,19 +199,24 @@ export abstract class StreamAgent extends EventEmitter {
     if (!client) return []
     const { batchSize, blockMs } = this.ctx.options
     const specs = this.readSpecs()
-    const pipeline = client.pipeline()
-    specs.forEach((spec, index) => {
-      // One group per XREADGROUP: all but the last read without blocking, in the same round trip.
+    // One group per XREADGROUP: all but the last read without blocking. Sent back to back
+    // (one round trip) as plain commands: a Pipeline object per read costs garbage at high rates.
+    const reads = specs.map((spec, index) => {
       const block = index === specs.length - 1 ? ['BLOCK', blockMs] : []
       const ids = spec.streams.map(() => '>')
-      pipeline.call('XREADGROUP', ['GROUP', spec.group, this.agentId, 'COUNT', batchSize, ...block, 'STREAMS', ...spec.streams, ...ids])
+      return client
+        .call('XREADGROUP', ['GROUP', spec.group, this.agentId, 'COUNT', batchSize, ...block, 'STREAMS', ...spec.streams, ...ids])
+        .then(
+          (reply) => ({ reply, error: null }),
+          (error: unknown) => ({ reply: null, error: error instanceof Error ? error : new Error(String(error)) }),
+        )
     })
     this.reading = true
     try {
-      const replies = await withDeadline(pipeline.exec(), blockMs + WATCHDOG_GRACE_MS, () => client.disconnect(true))
+      const replies = await withDeadline(Promise.all(reads), blockMs + WATCHDOG_GRACE_MS, () => client.disconnect(true))
       const entries: ReceivedEntry[] = []
       let failure: Error | null = null
-      ;(replies ?? []).forEach(([error, reply], index) => {
+      replies.forEach(({ reply, error }, index) => {
         // Entries another read returned in the same round trip are still ours to handle.
         if (error) failure ??= error
         else entries.push(...parseReadReply(reply, specs[index]?.group ?? ''))

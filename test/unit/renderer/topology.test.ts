@@ -34,11 +34,11 @@ function snapshot(ts: number, managerLength: number): TopologySnapshot {
     graph: {
       nodes: [
         { id: 'role:manager', kind: 'role', label: 'manager', count: 1, pending: 0 },
-        { id: 'stream:role:manager', kind: 'stream', label: 'stream:role:manager', count: managerLength, pending: 2 },
+        { id: 'stream:stream:role:manager', kind: 'stream', label: 'stream:role:manager', count: managerLength, pending: 2 },
         { id: 'role:uppercase', kind: 'role', label: 'uppercase', count: 1, pending: 0 },
       ],
       edges: [
-        { id: 'e1', source: 'stream:role:manager', target: 'role:manager', kind: 'reads', ratePerSec: 1 },
+        { id: 'e1', source: 'stream:stream:role:manager', target: 'role:manager', kind: 'reads', ratePerSec: 1 },
         { id: 'e2', source: 'role:manager', target: 'role:uppercase', kind: 'writes', ratePerSec: 1 },
         { id: 'e3', source: 'role:manager', target: 'nowhere', kind: 'writes', ratePerSec: 0 },
       ],
@@ -88,7 +88,7 @@ describe('the pipeline layout', () => {
     const { nodes, edges } = snapshot(1, 1).graph
     const positions = layoutGraph(nodes, edges)
     const x = (id: string) => positions.get(id)?.x ?? Number.NaN
-    expect(x('role:manager')).toBeGreaterThan(x('stream:role:manager'))
+    expect(x('role:manager')).toBeGreaterThan(x('stream:stream:role:manager'))
     expect(x('role:uppercase')).toBeGreaterThan(x('role:manager'))
     expect(x('role:uppercase') - x('role:manager')).toBeGreaterThanOrEqual(NODE_WIDTH)
     expect(positions.size).toBe(3)

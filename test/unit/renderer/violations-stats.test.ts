@@ -72,7 +72,7 @@ describe('statistics ring buffer', () => {
   it('shapes chart rows: roles union, ms timestamps, latency in ms', () => {
     const points = [point(1_700_000_000, { manager: 2 }), point(1_700_000_005, { reverse: 3 })]
     expect(statsSelectors.roles(points)).toEqual(['manager', 'reverse'])
-    expect(statsSelectors.throughputRows(points)[1]).toEqual({ ts: 1_700_000_005_000, reverse: 3 })
+    expect(statsSelectors.throughputRows(points)[1]).toEqual({ ts: 1_700_000_005_000, manager: 0, reverse: 3 })
     expect(statsSelectors.latencyRows(points)[0]).toEqual({ ts: 1_700_000_000_000, manager: 250 })
     expect(statsSelectors.healthRows(points)[0]?.violations).toBe(1)
   })

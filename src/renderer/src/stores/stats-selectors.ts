@@ -10,7 +10,15 @@ export const statsSelectors = {
     for (const p of points) for (const role of Object.keys(p.throughputByRole)) roles.add(role)
     return [...roles].sort()
   },
-  throughputRows: (points: StatsPoint[]): ChartRow[] => points.map((p) => ({ ts: toMs(p.ts), ...p.throughputByRole })),
+  /** A role absent from a point did no hops then: 0, so its line does not break. */
+  throughputRows: (points: StatsPoint[]): ChartRow[] => {
+    const roles = statsSelectors.roles(points)
+    return points.map((p) => {
+      const row: ChartRow = { ts: toMs(p.ts) }
+      for (const role of roles) row[role] = p.throughputByRole[role] ?? 0
+      return row
+    })
+  },
   /** Latency in ms (the main side sends seconds). */
   latencyRows: (points: StatsPoint[]): ChartRow[] =>
     points.map((p) => {

@@ -4,6 +4,8 @@ import { formatTime } from './format'
 /** Stable colours by series position, so a role keeps its colour between pushes. */
 const PALETTE = ['#2f7ed8', '#e4572e', '#29a35a', '#9c51b6', '#f2a900', '#17becf', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22']
 const CHART_HEIGHT = 220
+/** Below this many points, dots are drawn so a lone point is visible. */
+const FEW_POINTS = 30
 
 interface TimeSeriesChartProps {
   title: string
@@ -17,10 +19,17 @@ const tickTime = (ms: number): string => formatTime(ms).slice(0, 8)
 
 /** A titled chart over time; animation off because data arrives live. */
 export function TimeSeriesChart({ title, rows, series, kind = 'line', unit }: TimeSeriesChartProps) {
+  // Bars sit on category slots (a time axis gives a lone bucket zero width); lines on real time.
+  const xAxis =
+    kind === 'bar' ? (
+      <XAxis dataKey="ts" type="category" tickFormatter={tickTime} />
+    ) : (
+      <XAxis dataKey="ts" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={tickTime} />
+    )
   const axes = (
     <>
       <CartesianGrid strokeDasharray="3 3" />
-      <XAxis dataKey="ts" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={tickTime} />
+      {xAxis}
       <YAxis unit={unit} width={60} />
       <Tooltip labelFormatter={(label) => formatTime(Number(label))} />
       <Legend />
@@ -44,7 +53,14 @@ export function TimeSeriesChart({ title, rows, series, kind = 'line', unit }: Ti
             <LineChart data={rows}>
               {axes}
               {series.map((key, i) => (
-                <Line key={key} dataKey={key} stroke={PALETTE[i % PALETTE.length]} dot={false} isAnimationActive={false} />
+                <Line
+                  key={key}
+                  dataKey={key}
+                  stroke={PALETTE[i % PALETTE.length]}
+                  dot={rows.length <= FEW_POINTS}
+                  connectNulls
+                  isAnimationActive={false}
+                />
               ))}
             </LineChart>
           )}

@@ -16,6 +16,8 @@ export function compareIds(a: string, b: string): number {
 
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '–'
+  if (ms < 1) return `${Math.round(ms * 1000)} µs`
+  if (ms < 10) return `${ms.toFixed(1)} ms`
   if (ms < 1000) return `${Math.round(ms)} ms`
   const s = ms / 1000
   if (s < 60) return `${s.toFixed(s < 10 ? 2 : 1)} s`

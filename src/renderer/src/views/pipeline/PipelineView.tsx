@@ -1,6 +1,6 @@
-import { Background, Controls, ReactFlow, type NodeMouseHandler } from '@xyflow/react'
+import { applyNodeChanges, Background, Controls, ReactFlow, type NodeChange, type NodeMouseHandler } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
-import { useEffect, useMemo } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { ErrorNote } from '../../components/operator/ErrorNote'
 import { openView } from '../../components/operator/navigate'
 import { ViewFrame } from '../../components/operator/ViewFrame'
@@ -9,7 +9,7 @@ import { topologySelectors } from '../../stores/topology-selectors'
 import { startTopologyFeed, useTopologyStore } from '../../stores/topology-store'
 import { layoutGraph } from './layout-graph'
 import { PipelineNode } from './PipelineNode'
-import { toFlowEdges, toFlowNodes, type PipelineFlowNode } from './to-flow-elements'
+import { mergeFlowNodes, toFlowEdges, toFlowNodes, type PipelineFlowNode } from './to-flow-elements'
 
 // Module scope: React Flow warns (and re-mounts) when nodeTypes changes identity.
 const nodeTypes = { pipeline: PipelineNode }
@@ -26,7 +26,14 @@ export function PipelineView() {
   // Lay out only when the graph's shape changes; live counts reuse positions.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const positions = useMemo(() => layoutGraph(nodes, edges), [structureKey])
-  const flowNodes = useMemo(() => toFlowNodes(nodes, positions), [nodes, positions])
+  // React Flow writes each node's measured size back through onNodesChange; fresh
+  // snapshot nodes are merged into the measured ones so they never go hidden again.
+  const [flowNodes, setFlowNodes] = useState<PipelineFlowNode[]>([])
+  useEffect(() => setFlowNodes((current) => mergeFlowNodes(current, toFlowNodes(nodes, positions))), [nodes, positions])
+  const onNodesChange = useCallback(
+    (changes: NodeChange<PipelineFlowNode>[]) => setFlowNodes((current) => applyNodeChanges(changes, current)),
+    [],
+  )
   const flowEdges = useMemo(() => toFlowEdges(edges, new Set(nodes.map((n) => n.id))), [edges, nodes])
 
   const onNodeClick: NodeMouseHandler<PipelineFlowNode> = (_event, node) => {
@@ -43,7 +50,10 @@ export function PipelineView() {
       {nodes.length === 0 && !error ? <p className="op-note">No streams or agents yet.</p> : null}
       <div className="op-graph" data-testid="pipeline-graph">
         <ReactFlow
+          // A new shape gets a fresh instance, so fitView frames the whole graph again.
+          key={structureKey}
           nodes={flowNodes}
+          onNodesChange={onNodesChange}
           edges={flowEdges}
           nodeTypes={nodeTypes}
           onNodeClick={onNodeClick}

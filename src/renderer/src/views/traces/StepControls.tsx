@@ -20,20 +20,20 @@ export function StepControls() {
   if (count === 0) return null
   return (
     <div className="op-step-controls" role="group" aria-label="Step through hops">
-      <button type="button" onClick={stepFirst} aria-label="First hop" disabled={hopIndex === 0}>
-        ⏮
+      <button type="button" onClick={stepFirst} disabled={hopIndex === 0}>
+        First
       </button>
-      <button type="button" onClick={stepPrev} aria-label="Previous hop" disabled={hopIndex === 0}>
-        ◀
+      <button type="button" onClick={stepPrev} disabled={hopIndex === 0}>
+        Prev
       </button>
-      <button type="button" onClick={() => setPlaying(!playing)} aria-label={playing ? 'Pause' : 'Play'}>
-        {playing ? '⏸' : '▶'}
+      <button type="button" onClick={() => setPlaying(!playing)}>
+        {playing ? 'Pause' : 'Play'}
       </button>
-      <button type="button" onClick={() => stepNext()} aria-label="Next hop" disabled={hopIndex >= count - 1}>
-        ▶▏
+      <button type="button" onClick={() => stepNext()} disabled={hopIndex >= count - 1}>
+        Next
       </button>
-      <button type="button" onClick={stepLast} aria-label="Last hop" disabled={hopIndex >= count - 1}>
-        ⏭
+      <button type="button" onClick={stepLast} disabled={hopIndex >= count - 1}>
+        Last
       </button>
       <input
         type="range"

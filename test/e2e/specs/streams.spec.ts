@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto'
+import { StreamsPage } from '../pages/streams-page'
+import { expect, test } from '../support/fixtures'
+
+const helloEnvelope = (marker: string) =>
+  JSON.stringify({
+    conversation_id: `conv-${marker}`,
+    message_id: `msg-${marker}`,
+    target_role: 'manager',
+    kind: 'task',
+    payload: { text: marker, stage: 'start' },
+    create_ts: Date.now() / 1000,
+    update_ts: Date.now() / 1000,
+  })
+
+test('tailing stream:role:manager shows an entry added by someone else, decoded', async ({ page, app, redis }) => {
+  const streams = new StreamsPage(page)
+  await streams.open(app.url)
+  await streams.choose('stream:role:manager')
+  const marker = `tail-${randomUUID().slice(0, 8)}`
+  const id = await redis.xadd('stream:role:manager', '*', 'envelope', helloEnvelope(marker))
+  const row = streams.row(id ?? '')
+  await expect(row).toContainText(marker)
+  await expect(row).toContainText('manager')
+  await row.click()
+  await expect(streams.detail).toContainText(`"message_id": "msg-${marker}"`)
+})
+
+test('scrolling away pauses the tail; back at the top it resumes without a gap', async ({ page, app, redis }) => {
+  const stream = `e2e:${randomUUID().slice(0, 8)}:tail`
+  const pipeline = redis.pipeline()
+  for (let i = 0; i < 300; i++) pipeline.xadd(stream, '*', 'n', String(i))
+  await pipeline.exec()
+
+  const streams = new StreamsPage(page)
+  await streams.open(app.url)
+  await streams.choose(stream)
+  await expect(streams.rowContaining('n=299')).toBeVisible()
+
+  await streams.scrollEntriesTo(2_000)
+  await expect(streams.tailState).toHaveText('Paused (scrolled)')
+  const whilePaused = await redis.xadd(stream, '*', 'n', 'added-while-paused')
+
+  await streams.scrollEntriesTo(0)
+  await expect(streams.tailState).toHaveText('Live')
+  await expect(streams.row(whilePaused ?? '')).toHaveCount(1)
+  const after = await redis.xadd(stream, '*', 'n', 'added-after-resume')
+  await expect(streams.row(after ?? '')).toHaveCount(1)
+  await redis.del(stream)
+})

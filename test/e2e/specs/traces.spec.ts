@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto'
+import { TracesPage } from '../pages/traces-page'
+import { expect, test } from '../support/fixtures'
+
+test('the trace of a "Hello, world!" request steps through its hops with the arrow keys', async ({ page, app, redis }) => {
+  const messageId = `hello-${randomUUID()}`
+  const now = Date.now() / 1000
+  await redis.xadd(
+    'stream:role:manager',
+    '*',
+    'envelope',
+    JSON.stringify({
+      conversation_id: `conv-${messageId}`,
+      message_id: messageId,
+      target_role: 'manager',
+      kind: 'task',
+      payload: { text: 'Hello, world!', stage: 'start' },
+      create_ts: now,
+      update_ts: now,
+    }),
+  )
+  // The pipeline is done when the final envelope reaches the caller's result list.
+  const result = await redis.blpop(`result:${messageId}`, 20)
+  expect(result?.[1]).toContain('!DLROW ,OLLEH')
+
+  const traces = new TracesPage(page)
+  await traces.open(app.url)
+  await traces.findByMessageId(messageId)
+  await expect(traces.position).toHaveText(/^Hop 1 of \d+$/)
+  const total = Number((await traces.position.textContent())?.match(/of (\d+)/)?.[1])
+  expect(total).toBeGreaterThanOrEqual(5)
+  await expect(traces.hopDetail).toContainText('manager')
+
+  await page.keyboard.press('ArrowRight')
+  await expect(traces.position).toHaveText(`Hop 2 of ${total}`)
+  await expect(traces.hopDetail).toContainText('HELLO, WORLD!')
+  await page.keyboard.press('ArrowLeft')
+  await expect(traces.position).toHaveText(`Hop 1 of ${total}`)
+  await page.keyboard.press('End')
+  await expect(traces.position).toHaveText(`Hop ${total} of ${total}`)
+  await expect(traces.hopDetail).toContainText('!DLROW ,OLLEH')
+  await expect(traces.waterfall.locator('[role="option"][aria-selected="true"]')).toHaveAttribute('data-hop', String(total - 1))
+})

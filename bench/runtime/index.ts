@@ -5,7 +5,8 @@
  *
  *   envelopes/s = hops processed per second (each hop reads, processes and
  *                 writes one envelope); requests/s = envelopes/s ÷ 5.
- *   latency     = from the request's XADD to its result popped from the list.
+ *   latency     = from the request's XADD to its result popped from the list,
+ *                 at 500 envelopes/s (100 requests/s) and at 500 requests/s.
  *
  * Everything runs in this one process against a redis-server of its own on
  * loopback; other work on the machine shares the CPU, so each figure is the
@@ -27,8 +28,11 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const RUNTIME_REQUESTS = Number(process.env.BENCH_RUNTIME_REQUESTS ?? 20_000)
 /** The literal baseline is ~10x slower: 4,000 requests = 20,000 envelopes keeps a run near 15 s. */
 const BASELINE_REQUESTS = Number(process.env.BENCH_BASELINE_REQUESTS ?? 4_000)
-/** Fixed load: 500 envelopes (requests) per second sent, i.e. 2,500 hops/s processed. */
-const FIXED_RATE = 500
+/**
+ * Fixed loads, in requests sent per second: 100 requests/s = 500 envelopes (hops)/s,
+ * the target's unit; 500 requests/s = 2,500 envelopes/s, five times harder.
+ */
+const FIXED_RATES = [100, 500]
 const FIXED_SECONDS = Number(process.env.BENCH_FIXED_SECONDS ?? 5)
 const WARMUP_SECONDS = 1
 
@@ -69,35 +73,40 @@ export async function runRuntimeBench(): Promise<void> {
     console.log(`machine floor: ${await pingFloor(admin)}`)
     for (const system of systems) {
       const hopRates: number[] = []
-      const p50s: number[] = []
-      const p99s: number[] = []
-      let lost = 0
+      const latency = new Map<number, { p50s: number[]; p99s: number[]; lost: number }>()
       for (let run = 0; run < RUNS; run++) {
         await admin.flushall()
-        let stop = await system.start(server.url, dir)
+        const stop = await system.start(server.url, dir)
         const seconds = await flatOut(server.url, system.requests, 120_000)
         hopRates.push((system.requests * HOPS_PER_REQUEST) / seconds)
         await stop()
-        await admin.flushall()
-        stop = await system.start(server.url, dir)
-        await fixedRate(server.url, FIXED_RATE, WARMUP_SECONDS) // JIT and connections warm; not counted
-        const fixed = await fixedRate(server.url, FIXED_RATE, FIXED_SECONDS)
-        await stop()
-        const { p50, p99 } = latencySummary(fixed.latencies)
-        p50s.push(p50)
-        p99s.push(p99)
-        lost += fixed.lost
+        for (const rate of FIXED_RATES) {
+          await admin.flushall()
+          const stopFixed = await system.start(server.url, dir)
+          await fixedRate(server.url, rate, WARMUP_SECONDS) // JIT and connections warm; not counted
+          const fixed = await fixedRate(server.url, rate, FIXED_SECONDS)
+          await stopFixed()
+          const { p50, p99 } = latencySummary(fixed.latencies)
+          const row = latency.get(rate) ?? { p50s: [], p99s: [], lost: 0 }
+          row.p50s.push(p50)
+          row.p99s.push(p99)
+          row.lost += fixed.lost
+          latency.set(rate, row)
+        }
       }
       console.log(`\n${system.name}`)
       console.log(`  flat out, ${system.requests.toLocaleString('en-US')} requests = ${(system.requests * HOPS_PER_REQUEST).toLocaleString('en-US')} envelopes per run:`)
       console.log(`    envelopes/s (hops): ${withSpread(hopRates)}`)
       console.log(`    requests/s:         ${withSpread(hopRates.map((r) => r / HOPS_PER_REQUEST))}`)
-      console.log(`  fixed ${FIXED_RATE} requests/s (${FIXED_RATE * HOPS_PER_REQUEST} hops/s) for ${FIXED_SECONDS} s, end-to-end latency:`)
-      console.log(`    p50 ms: ${withSpread(p50s, 2)}`)
-      console.log(`    p99 ms: ${withSpread(p99s, 2)}${lost ? `   (${lost} results not back within 5 s of the end)` : ''}`)
+      for (const [rate, row] of latency) {
+        console.log(`  fixed ${rate} requests/s = ${rate * HOPS_PER_REQUEST} envelopes/s for ${FIXED_SECONDS} s, end-to-end latency:`)
+        console.log(`    p50 ms: ${withSpread(row.p50s, 2)}`)
+        console.log(`    p99 ms: ${withSpread(row.p99s, 2)}${row.lost ? `   (${row.lost} results not back within 5 s of the end)` : ''}`)
+      }
       if (system.requests === RUNTIME_REQUESTS) {
-        const ok = median(hopRates) >= 10_000 && median(p99s) < 5
-        console.log(`  target (>= 10,000 envelopes/s, p99 < 5 ms at 500/s): ${ok ? 'met' : 'NOT met'}`)
+        const p99At500Envelopes = median(latency.get(100)?.p99s ?? [Number.NaN])
+        const ok = median(hopRates) >= 10_000 && p99At500Envelopes < 5
+        console.log(`  target (>= 10,000 envelopes/s flat out, p99 < 5 ms at 500 envelopes/s): ${ok ? 'met' : 'NOT met'}`)
       }
     }
   } finally {

@@ -17,6 +17,8 @@ import { createAgentForRole } from './role-catalog'
 import { RoleSweeper } from './role-sweeper'
 import { awaitResult, sendEnvelope } from './send'
 import type { StreamAgent } from './stream-agent'
+import { StatsCollector } from './stats/stats-collector'
+import { writeStatsFile } from './stats/stats-files'
 
 /** Bound on closing the Redis connections at shutdown. */
 export const REDIS_CLOSE_BOUND_MS = 1_000
@@ -41,15 +43,20 @@ export class AgentRuntime extends EventEmitter {
   private readonly lifecycleListeners = new Set<(event: LifecycleEvent) => void>()
   private readonly timers: NodeJS.Timeout[] = []
   private sweeper: RoleSweeper | null = null
+  private bus: ControlBus | null = null
   private agentCounter = 0
   private healthState: RuntimeHealth = { ok: false, latencyMs: null }
   private starting: Promise<void> | null = null
   private closing: Promise<void> | null = null
   private readonly host = hostname()
+  /** Seed 001's cleanup writes final statistics even when no stats agent runs here. */
+  private readonly shutdownStats = new StatsCollector()
+  private ranAgents = false
 
   constructor(options: RuntimeOptions) {
     super()
     this.options = resolveRuntimeOptions(options)
+    this.onLifecycle((event) => this.shutdownStats.ingest(event))
   }
 
   start(): Promise<void> {
@@ -82,7 +89,6 @@ export class AgentRuntime extends EventEmitter {
     every(this.sweeper.intervalMs, () => void this.sweeper?.tick())
     every((this.options.redis.healthCheckIntervalSec ?? REDIS_DEFAULTS.healthCheckIntervalSec) * 1000, () => void this.checkHealth())
   }
-  private bus: ControlBus | null = null
 
   health(): RuntimeHealth {
     return { ...this.healthState }
@@ -156,6 +162,7 @@ export class AgentRuntime extends EventEmitter {
     }
     agent.on('error', (error: unknown) => this.reportError(error))
     await agent.start(this.context())
+    this.ranAgents = true
     this.agents.set(agent.agentId, agent)
     await this.bus?.watchRole(agent.role)
     return this.infoOf(agent)
@@ -243,7 +250,10 @@ export class AgentRuntime extends EventEmitter {
     else console.error('[switchyard runtime]', error instanceof Error ? error.message : error)
   }
 
-  /** Stops agents (2 s bound; the stats agent last, so its final report sees every exit), then Redis (1 s). */
+  /**
+   * Stops agents (2 s bound; the stats agent last, so its final report sees every exit), writes the
+   * final statistics (the stats agent's, or this process's own), then closes Redis (1 s bound).
+   */
   close(): Promise<void> {
     this.closing ??= this.doClose()
     return this.closing
@@ -256,6 +266,9 @@ export class AgentRuntime extends EventEmitter {
     const isStats = (a: StreamAgent): boolean => a.role === 'stats'
     await Promise.all(all.filter((a) => !isStats(a)).map((a) => a.stop({ drain: true }).catch(() => undefined)))
     await Promise.all(all.filter(isStats).map((a) => a.stop({ drain: true }).catch(() => undefined)))
+    if (this.ranAgents && !all.some(isStats)) {
+      await writeStatsFile(this.shutdownStats, this.options.statsDir, this.options.reportIntervalSec, true).catch((e) => this.reportError(e))
+    }
     this.agents.clear()
     for (const client of [this.subscriber, this.commands]) {
       if (!client) continue

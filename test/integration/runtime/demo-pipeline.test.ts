@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ENVELOPE_FIELD } from '../../../src/shared/envelope'
@@ -131,5 +133,13 @@ describe('demo pipeline (seed 001)', () => {
     expect(answered).toBe(false)
     await runtime.broadcast('resume')
     expect((await pending).payload.text).toBe('RETAL')
+  })
+
+  it('writes the final statistics when it closes, even with no stats agent of its own', async () => {
+    await runtime.close()
+    const text = readFileSync(join(server.dataDir, 'stats', 'agent_final_statistics.txt'), 'utf8')
+    expect(text).toContain('FINAL AGENT PERFORMANCE STATISTICS')
+    expect(text).toMatch(/manager: \d+ \| \d+/)
+    expect(text).toContain('Active Agents: 0')
   })
 })

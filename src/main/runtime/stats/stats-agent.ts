@@ -1,13 +1,11 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import type { Envelope } from '../../../shared/envelope'
 import { BaseAgent } from '../base-agent'
 import type { AgentContext } from '../lifecycle'
 import { StatsCollector } from './stats-collector'
 import { formatStatsReport } from './stats-format'
+import { writeStatsFile } from './stats-files'
 
-export const LIVE_STATS_FILE = 'agent_statistics.txt'
-export const FINAL_STATS_FILE = 'agent_final_statistics.txt'
+export { FINAL_STATS_FILE, LIVE_STATS_FILE } from './stats-files'
 
 /**
  * Seed 001's monitoring agent: folds every lifecycle event (local and from
@@ -47,19 +45,10 @@ export class StatsAgent extends BaseAgent {
     return formatStatsReport(this.collector.report(Date.now() / 1000, this.ctx.options.reportIntervalSec, false))
   }
 
-  /** Writes through a temp file so a reader never sees half a report. */
   async writeReport(final: boolean): Promise<string | null> {
     if (!this.ctx) return null
     try {
-      const dir = this.ctx.options.statsDir
-      await mkdir(dir, { recursive: true })
-      const title = final ? 'FINAL AGENT PERFORMANCE STATISTICS' : 'COMPREHENSIVE AGENT PERFORMANCE STATISTICS'
-      const text = formatStatsReport(this.collector.report(Date.now() / 1000, this.ctx.options.reportIntervalSec), title)
-      const path = join(dir, final ? FINAL_STATS_FILE : LIVE_STATS_FILE)
-      const temp = `${path}.${process.pid}.tmp`
-      await writeFile(temp, text, 'utf8')
-      await rename(temp, path)
-      return path
+      return await writeStatsFile(this.collector, this.ctx.options.statsDir, this.ctx.options.reportIntervalSec, final)
     } catch (error) {
       this.emit('error', error)
       return null

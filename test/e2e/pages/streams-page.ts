@@ -46,3 +46,34 @@ export class StreamsPage {
 }
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * Main-thread health of the page, measured in the page with a PerformanceObserver.
+ * Scripts are strings: the test side compiles without DOM types.
+ */
+export const pageHealth = {
+  async startLongTaskWatch(page: Page): Promise<void> {
+    await page.evaluate(`(() => {
+      window.__longTasks = []
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration) })
+        .observe({ type: 'longtask' })
+    })()`)
+  },
+  async resetLongTasks(page: Page): Promise<void> {
+    await page.evaluate('window.__longTasks = []')
+  },
+  async longTaskCount(page: Page): Promise<number> {
+    return Number(await page.evaluate('window.__longTasks.length'))
+  },
+  async longestTaskMs(page: Page): Promise<number> {
+    return Number(await page.evaluate('Math.max(0, ...window.__longTasks)'))
+  },
+  /** Chromium's performance.memory; 0 where it does not exist. */
+  async jsHeapBytes(page: Page): Promise<number> {
+    return Number(await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : 0'))
+  },
+  /** Blocks the page's main thread, to prove the watch sees long tasks at all. */
+  async blockMainThread(page: Page, ms: number): Promise<void> {
+    await page.evaluate(`setTimeout(() => { const until = performance.now() + ${ms}; while (performance.now() < until) {} }, 0)`)
+  },
+}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { StreamsPage } from '../pages/streams-page'
+import { pageHealth, StreamsPage } from '../pages/streams-page'
 import { expect, test } from '../support/fixtures'
 
 /** Roadmap target: 5,000 entries/s for 60 s. The suite runs a shorter burst; STREAMS_LOAD_SEC=60 for the full check. */
@@ -23,24 +23,11 @@ test(`a stream tailed at ${RATE_PER_SEC} entries/s keeps the page free of long t
   const streams = new StreamsPage(page)
   await streams.open(app.url)
   await streams.choose(stream)
-  await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] }
-    w.__longTasks = []
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.__longTasks.push(entry.duration)
-    }).observe({ type: 'longtask', buffered: false })
-    // Self-check: a deliberate 120 ms block must be seen, or the measure below means nothing.
-    setTimeout(() => {
-      const until = performance.now() + 120
-      while (performance.now() < until) {
-        /* busy */
-      }
-    }, 0)
-  })
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.length)).toBeGreaterThan(0)
-  await page.evaluate(() => {
-    ;(window as unknown as { __longTasks: number[] }).__longTasks = []
-  })
+  await pageHealth.startLongTaskWatch(page)
+  // Self-check: a deliberate 120 ms block must be seen, or the measure below means nothing.
+  await pageHealth.blockMainThread(page, 120)
+  await expect.poll(() => pageHealth.longTaskCount(page)).toBeGreaterThan(0)
+  await pageHealth.resetLongTasks(page)
 
   const envelope = JSON.stringify({
     conversation_id: 'load',
@@ -64,14 +51,11 @@ test(`a stream tailed at ${RATE_PER_SEC} entries/s keeps the page free of long t
 
   await expect(streams.row(lastId)).toHaveCount(1, { timeout: 30_000 })
   await expect(streams.tailState).toHaveText('Live')
-  const figures = await page.evaluate((): PageFigures => {
-    const w = window as unknown as { __longTasks: number[]; performance: { memory?: { usedJSHeapSize: number } } }
-    return {
-      longestTaskMs: Math.max(0, ...w.__longTasks),
-      longTasks: w.__longTasks.length,
-      heapBytes: w.performance.memory?.usedJSHeapSize ?? 0,
-    }
-  })
+  const figures: PageFigures = {
+    longestTaskMs: await pageHealth.longestTaskMs(page),
+    longTasks: await pageHealth.longTaskCount(page),
+    heapBytes: await pageHealth.jsHeapBytes(page),
+  }
   console.log(
     `streams load: ~${sent} entries in ${DURATION_SEC} s; longest task ${figures.longestTaskMs.toFixed(0)} ms ` +
       `(${figures.longTasks} over 50 ms); JS heap ${(figures.heapBytes / 1024 / 1024).toFixed(1)} MB`,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { JOURNAL_STREAM, journalIndexOfMessage } from '../../../src/shared/keys'
 import { journalFields } from '../../../src/shared/records'
+import { pageHealth } from '../pages/streams-page'
 import { TracesPage } from '../pages/traces-page'
 import { expect, test } from '../support/fixtures'
 
@@ -41,13 +42,7 @@ test('a 1,000-hop trace stays responsive: virtualized hops, stepping without lon
 
   const traces = new TracesPage(page)
   await traces.open(app.url)
-  await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] }
-    w.__longTasks = []
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.__longTasks.push(entry.duration)
-    }).observe({ type: 'longtask' })
-  })
+  await pageHealth.startLongTaskWatch(page)
   const searched = Date.now()
   await traces.findByMessageId(messageId)
   await expect(traces.position).toHaveText(`Hop 1 of ${HOPS}`)
@@ -63,7 +58,7 @@ test('a 1,000-hop trace stays responsive: virtualized hops, stepping without lon
   await expect(traces.position).toHaveText(`Hop ${HOPS - 20} of ${HOPS}`)
   await expect(traces.hopDetail).toContainText(`step ${HOPS - 21}`)
 
-  const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks))
+  const longest = await pageHealth.longestTaskMs(page)
   console.log(`1,000-hop trace: shown ${shownAfterMs} ms after Find; longest task ${longest.toFixed(0)} ms`)
   expect(longest).toBeLessThan(LONG_TASK_LIMIT_MS)
   await redis.del(journalIndexOfMessage(messageId))

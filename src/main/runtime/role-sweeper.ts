@@ -6,7 +6,7 @@ import type { ResolvedRuntimeOptions } from './options'
 import { readAgentRegistry, REGISTRY_PRUNE_AFTER_SEC } from './registry'
 import type { StreamAgent } from './stream-agent'
 import type { ReceivedEntry } from './stream-entry'
-import { sweepStalled } from './sweeper'
+import { sweepStalled, takeUndelivered } from './sweeper'
 import { trimSafely } from './trim'
 
 /** How often the shared streams are trimmed: often enough that a busy stream never runs far past its cap. */
@@ -49,11 +49,12 @@ export class RoleSweeper {
       await this.pruneRegistry(registry)
       const dead = registry.filter((a) => a.status === 'dead')
       for (const [role, agent] of byRole) {
-        const inputs = agent.sharedInputs()
+        for (const input of agent.sharedInputs()) await this.sweepOne(agent, input)
         if (agent instanceof BaseAgent) {
-          for (const d of dead) if (d.role === role) inputs.push({ stream: agentStream(d.agentId), group: agentGroup(d.agentId) })
+          for (const d of dead) {
+            if (d.role === role) await this.sweepOne(agent, { stream: agentStream(d.agentId), group: agentGroup(d.agentId) }, true)
+          }
         }
-        for (const input of inputs) await this.sweepOne(agent, input)
         if (trimNow) {
           for (const input of agent.sharedInputs()) await trimSafely(this.redis, input.stream, this.options.streamMaxLen)
         }
@@ -72,7 +73,8 @@ export class RoleSweeper {
     if (gone.length > 0) await this.redis.hdel(AGENT_REGISTRY, ...gone.map((a) => a.agentId))
   }
 
-  private async sweepOne(agent: StreamAgent, input: { stream: string; group: string }): Promise<void> {
+  /** `orphaned`: the stream of a dead agent, whose never-delivered entries are taken too. */
+  private async sweepOne(agent: StreamAgent, input: { stream: string; group: string }, orphaned = false): Promise<void> {
     let claimed: ReceivedEntry[]
     try {
       ;({ claimed } = await sweepStalled(this.redis, input, agent.agentId, {
@@ -80,6 +82,7 @@ export class RoleSweeper {
         maxDeliveries: this.options.maxDeliveries,
         lockMs: this.intervalMs * 2,
       }))
+      if (orphaned) claimed.push(...(await takeUndelivered(this.redis, input, agent.agentId)))
     } catch (error) {
       // A dead agent's stream that was drained and deleted, or a group an operator removed: nothing to claim.
       if (error instanceof Error && /NOGROUP|no such key/i.test(error.message)) return

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
 import { sweeperLock } from '../../shared/keys'
 import { addDeadLetter } from './dead-letter'
-import { parseEntryList, type ReceivedEntry } from './stream-entry'
+import { parseEntryList, parseReadReply, type ReceivedEntry } from './stream-entry'
 
 /** Bound on the entries one sweep claims per stream. */
 export const CLAIM_BATCH = 100
@@ -58,4 +58,17 @@ export async function sweepStalled(
   }
   if (deleted.length > 0 || deadLettered > 0) await tx.exec()
   return { claimed, deadLettered }
+}
+
+/**
+ * Entries never delivered from a dead agent's own stream (nobody will read
+ * them otherwise): read without blocking into a live consumer of the role.
+ */
+export async function takeUndelivered(
+  redis: Redis,
+  input: { stream: string; group: string },
+  consumer: string,
+): Promise<ReceivedEntry[]> {
+  const reply = await redis.call('XREADGROUP', ['GROUP', input.group, consumer, 'COUNT', CLAIM_BATCH, 'STREAMS', input.stream, '>'])
+  return parseReadReply(reply, input.group)
 }

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ENVELOPE_FIELD } from '../../../src/shared/envelope'
-import { DOC_SUMMARY, DOC_TASKS, deadLetterStream, roleGroup, roleStream } from '../../../src/shared/keys'
+import { AGENT_REGISTRY, DOC_SUMMARY, DOC_TASKS, agentGroup, agentStream, deadLetterStream, roleGroup, roleStream } from '../../../src/shared/keys'
 import { deadLetterFields } from '../../../src/shared/records'
 import { AgentRuntime, completeEnvelope, pipelineRoles } from '../../../src/main/runtime'
 import { fieldsToRecord } from '../../../src/main/runtime/stream-entry'
@@ -85,6 +85,31 @@ describe('document review (seed 000), stalled entries and trimming', () => {
       (await waiter.xrange(deadLetterStream(stream), '-', '+')).map(([, f]) => fieldsToRecord(f)).find((f) => f[deadLetterFields.sourceId] === poisonId),
     )
     expect(letter[deadLetterFields.reason]).toMatch(/^delivered \d+ times \(limit 3\)/)
+    waiter.disconnect()
+  })
+
+  it('claims what a dead agent left in its own stream, pending or never read', async () => {
+    const ghost = 'ghost-host:4242:1'
+    const stale = Date.now() / 1000 - 60
+    await client.hset(AGENT_REGISTRY, ghost, JSON.stringify({
+      agent_id: ghost, role: 'uppercase', host: 'ghost-host', pid: 4242, status: 'idle', busy: false,
+      runs: 0, avg_time: 0, started_ts: stale, ts: stale, interval: 1,
+    }))
+    await ensureGroup(client, agentStream(ghost), agentGroup(ghost))
+    const held = completeEnvelope({ kind: 'agent', name: ghost }, { conversation_id: 'ghost', sender_role: 'external', payload: { text: 'held' } })
+    await client.xadd(agentStream(ghost), '*', ENVELOPE_FIELD, JSON.stringify(held))
+    await client.xreadgroup('GROUP', agentGroup(ghost), ghost, 'COUNT', 10, 'STREAMS', agentStream(ghost), '>')
+    const unread = completeEnvelope({ kind: 'agent', name: ghost }, { conversation_id: 'ghost', sender_role: 'external', payload: { text: 'unread' } })
+    await client.xadd(agentStream(ghost), '*', ENVELOPE_FIELD, JSON.stringify(unread))
+    const waiter = new Redis(server.url)
+    for (const [sent, text] of [[held, 'HELD'], [unread, 'UNREAD']] as const) {
+      const result = await waitFor(`the dead agent's envelope "${text}" to be served`, async () => {
+        const item = await waiter.rpop(sent.result_list)
+        return item ? (JSON.parse(item) as { payload: { text: string }; trace: Array<{ agent_id: string }> }) : null
+      })
+      expect(result.payload.text).toBe(text)
+      expect(result.trace[0]?.agent_id).not.toBe(ghost)
+    }
     waiter.disconnect()
   })
 

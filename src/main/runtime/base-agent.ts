@@ -52,6 +52,8 @@ export abstract class BaseAgent extends StreamAgent {
     const decoded = decodeEntryEnvelope(entry.fields, this.ctx.options.maxEnvelopeBytes)
     if (!decoded.ok) return (tx) => addDeadLetter(tx, entry, this.agentId, decoded.reason)
     const env = decoded.envelope
+    // A client that left create_ts out (the seed's own example does) starts the clock at the first hop.
+    if (env.create_ts === 0 && env.process_count === 0) env.create_ts = Date.now() / 1000
     const violation = checkSafetyLimits(env, this.ctx.options.safety)
     if (violation) return this.violationWrite(env, violation)
 
@@ -64,6 +66,9 @@ export abstract class BaseAgent extends StreamAgent {
     const timeoutSec = timeoutOf(env, this.taskTimeoutSec)
     try {
       out = await withDeadline(Promise.resolve(this.process(env)), timeoutSec * 1000, () => undefined)
+      if (!out || typeof out !== 'object' || !Array.isArray(out.trace) || typeof out.payload !== 'object') {
+        throw new TypeError('process() must return the envelope')
+      }
     } catch (caught) {
       error =
         caught instanceof DeadlineError
@@ -102,7 +107,7 @@ export abstract class BaseAgent extends StreamAgent {
       destination = resultListOf(env)
       toList = true
     }
-    if (toList) this.recordFinal(env.update_ts - env.create_ts, env.total_processing_time, env.process_count)
+    if (toList) this.recordFinal(env.create_ts > 0 ? env.update_ts - env.create_ts : 0, env.total_processing_time, env.process_count)
     return (tx, entry) => {
       addHop(tx, this.hopOf(env, entry, destination, toList ? 'list' : 'stream', json), journalMaxLen)
       return 'acked'

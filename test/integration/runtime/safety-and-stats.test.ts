@@ -24,6 +24,14 @@ class PongAgent extends BaseAgent {
   }
 }
 
+/** Takes its time: longer than the per-message timeout the test gives it. */
+class SlowAgent extends BaseAgent {
+  async process(env: Envelope): Promise<Envelope> {
+    await new Promise((resolve) => setTimeout(resolve, 2000))
+    return env
+  }
+}
+
 describe('safety limits and statistics', () => {
   let server: Awaited<ReturnType<typeof startTestRedis>>
   let runtime: AgentRuntime
@@ -45,6 +53,7 @@ describe('safety limits and statistics', () => {
     await runtime.startRole('stats')
     await runtime.startAgent(new PingAgent())
     await runtime.startAgent(new PongAgent())
+    await runtime.startAgent(new SlowAgent())
     for (const role of ['manager', 'uppercase', 'reverse']) await runtime.startRole(role)
   })
 
@@ -86,6 +95,18 @@ describe('safety limits and statistics', () => {
     expect(result?.trace).toHaveLength(1)
     expect(result?.trace[0]?.error).toMatch(/^Envelope age limit exceeded: 70\d\.\d\ds >= 600\.0s$/)
     expect(result?.payload.text).toBe('old')
+  })
+
+  it('stops waiting for process() after payload.__agent_timeout_sec and reports the timeout', async () => {
+    const { envelope } = await sendEnvelope(client, { kind: 'role', name: 'slow' }, {
+      conversation_id: 'slow', payload: { __agent_timeout_sec: 0.2 },
+    })
+    const waiter = new Redis(server.url)
+    const result = await awaitResult(waiter, envelope.result_list, 1500)
+    waiter.disconnect()
+    expect(result?.trace[0]?.error).toBe('process() timed out after 0.2s')
+    expect(result?.trace[0]?.duration).toBeLessThan(1)
+    expect(result?.payload.errors).toEqual([{ code: 'slow.error', message: 'process() timed out after 0.2s' }])
   })
 
   it('writes agent_statistics.txt with the seed sections while running', async () => {

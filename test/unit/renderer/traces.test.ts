@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { AGE_LIMIT_SEC, tracesSelectors } from '../../../src/renderer/src/stores/traces-selectors'
 import {
+  importTrace,
   receiveTrace,
   stepFirst,
   stepLast,
@@ -69,5 +70,23 @@ describe('the waterfall and the safety budget', () => {
     expect(count?.fraction).toBe(1)
     expect(time?.fraction).toBe(0.5)
     expect(age?.fraction).toBe(0.5)
+  })
+})
+
+describe('trace import', () => {
+  it('refuses a file that is not JSON or not a trace, and says which field is wrong', async () => {
+    expect(await importTrace('{ nope')).toBe('the file is not JSON')
+    expect(await importTrace(JSON.stringify({ messageId: 'm', conversationId: 'c', hops: 'x', complete: true }))).toMatch(
+      /^not a Switchyard trace: hops/,
+    )
+  })
+
+  it('shows an imported trace first, from its first hop', async () => {
+    useTracesStore.setState({ traces: [{ ...trace(2), messageId: 'older' }], traceIndex: 0, hopIndex: 1, watching: null })
+    expect(await importTrace(JSON.stringify({ ...trace(3), messageId: 'imported' }))).toBeNull()
+    const s = useTracesStore.getState()
+    expect(s.traces.map((t) => t.messageId)).toEqual(['imported', 'older'])
+    expect(s.hopIndex).toBe(0)
+    expect(tracesSelectors.hopCount(s)).toBe(3)
   })
 })

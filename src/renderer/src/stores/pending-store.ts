@@ -136,6 +136,17 @@ export const deleteConsumer = (consumer: string) =>
     (v) => `Deleted consumer ${consumer}; ${v.pendingReleased} pending entries released`,
   )
 
+/** Deletes the whole group (its pending list with it); the view then has no group. */
+export async function deleteGroup(): Promise<Outcome<{ deleted: boolean }>> {
+  const { stream, group } = target()
+  const outcome = await validatedCall('groups.delete', { stream, group })
+  if (outcome.ok) {
+    const { stuckThresholdMs, deadLetters } = get()
+    set({ ...initial, stuckThresholdMs, deadLetters, notice: `Deleted group ${group} of ${stream}` })
+  }
+  return outcome
+}
+
 export async function loadDeadLetters(): Promise<void> {
   const outcome = await validatedCall('deadLetters.list', { count: DEAD_LETTER_LIST_SIZE })
   if (outcome.ok) set({ deadLetters: outcome.value })

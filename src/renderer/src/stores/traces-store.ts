@@ -1,5 +1,6 @@
 import { create } from 'zustand'
-import type { Trace } from '../../../shared/api'
+import { traceSchema, type Trace } from '../../../shared/api'
+import { parseWith } from '../../../shared/validate'
 import { call, subscribe } from '../api/client'
 import { errorText } from '../components/operator/format'
 import { validatedCall } from '../components/operator/validated-call'
@@ -110,6 +111,22 @@ export function stepNext(): boolean {
 export function setPlaying(playing: boolean): void {
   if (playing && get().hopIndex >= hopCount() - 1) stepFirst()
   set({ playing })
+}
+
+/** A trace exported earlier (JSON file): checked against the schema, shown first, never watched. */
+export async function importTrace(text: string): Promise<string | null> {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return 'the file is not JSON'
+  }
+  const parsed = parseWith(traceSchema, json)
+  if (!parsed.ok) return `not a Switchyard trace: ${parsed.message}`
+  await unwatch()
+  const traces = [bounded(parsed.value), ...get().traces.filter((t) => t.messageId !== parsed.value.messageId)]
+  set({ traces: traces.slice(0, MAX_TRACES_FOUND), traceIndex: 0, hopIndex: 0, playing: false, searched: true, error: null })
+  return null
 }
 
 /** While the Traces view is mounted: receive 'trace' pushes; on leave stop watching. */

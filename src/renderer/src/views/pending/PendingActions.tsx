@@ -5,6 +5,7 @@ import { AckDialog } from './AckDialog'
 import { ClaimDialog } from './ClaimDialog'
 import { ClaimIdleDialog } from './ClaimIdleDialog'
 import { DeadLetterDialog } from './DeadLetterDialog'
+import { DeleteGroupButton } from './DeleteGroupButton'
 
 type OpenDialog = 'claim' | 'ack' | 'deadLetter' | 'claimIdle' | null
 
@@ -34,6 +35,7 @@ export function PendingActions() {
       <button type="button" disabled={!group} onClick={() => setOpen('claimIdle')}>
         Claim all idle…
       </button>
+      <DeleteGroupButton />
       {open === 'claim' ? <ClaimDialog onClose={close} /> : null}
       {open === 'ack' ? <AckDialog onClose={close} /> : null}
       {open === 'deadLetter' ? <DeadLetterDialog onClose={close} /> : null}

@@ -1,4 +1,6 @@
 import { JsonView } from '../../components/operator/JsonView'
+import { openView } from '../../components/operator/navigate'
+import { findTraces } from '../../stores/traces-store'
 import { streamsSelectors } from '../../stores/streams-selectors'
 import { selectEntry, useStreamsStore } from '../../stores/streams-store'
 
@@ -19,7 +21,20 @@ export function EntryDetail() {
           Envelope did not decode: {entry.envelopeError}
         </p>
       ) : null}
-      {entry.envelope ? <JsonView value={entry.envelope} label="Envelope" /> : null}
+      {entry.envelope ? (
+        <>
+          <button
+            type="button"
+            onClick={() => {
+              void findTraces('message', entry.envelope?.message_id ?? '')
+              openView('traces')
+            }}
+          >
+            Open its trace
+          </button>
+          <JsonView value={entry.envelope} label="Envelope" />
+        </>
+      ) : null}
       <h4>Fields</h4>
       <JsonView value={entry.fields} label="Fields" />
     </aside>

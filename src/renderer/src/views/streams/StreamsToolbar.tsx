@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { streamsSelectors } from '../../stores/streams-selectors'
 import { jumpTo, openStream, pauseTail, resumeTail, useStreamsStore } from '../../stores/streams-store'
 import { parseJump } from './parse-jump'
+import { TrimDialog } from './TrimDialog'
 
 /** Live/paused state, pause/resume, jump to an id or time, back to newest. */
 export function StreamsToolbar() {
@@ -14,6 +15,7 @@ export function StreamsToolbar() {
   const dropped = useStreamsStore((s) => s.dropped)
   const [jumpText, setJumpText] = useState('')
   const [jumpError, setJumpError] = useState<string | null>(null)
+  const [trimming, setTrimming] = useState(false)
   if (!stream) return null
 
   const onJump = (event: FormEvent) => {
@@ -45,6 +47,10 @@ export function StreamsToolbar() {
       <button type="button" onClick={() => void openStream(stream)}>
         Reload
       </button>
+      <button type="button" onClick={() => setTrimming(true)}>
+        Trim…
+      </button>
+      {trimming ? <TrimDialog stream={stream} onClose={() => setTrimming(false)} /> : null}
       <form onSubmit={onJump} className="op-inline-form">
         <label>
           Jump to

@@ -3,6 +3,7 @@ import { formatDateTime, toMs } from '../../components/operator/format'
 import { tracesSelectors } from '../../stores/traces-selectors'
 import { useTracesStore } from '../../stores/traces-store'
 import { DiffList } from './DiffList'
+import { ReplayFromHop } from './ReplayFromHop'
 import { SafetyBudget } from './SafetyBudget'
 
 /** The envelope as it left the current hop, its diff to the hop before, its safety budget. */
@@ -14,7 +15,9 @@ export function HopDetail() {
       <h3>
         {hop.role} <small>({hop.agentId})</small> → {hop.destination}
       </h3>
-      <p className="op-note">{formatDateTime(toMs(hop.envelope.update_ts))}</p>
+      <p className="op-note">
+        {formatDateTime(toMs(hop.envelope.update_ts))} <ReplayFromHop key={hop.entryId} hop={hop} />
+      </p>
       <SafetyBudget envelope={hop.envelope} />
       <h4>Changes</h4>
       <DiffList ops={hop.diff} />

@@ -5,6 +5,7 @@ import { tracesSelectors } from '../../stores/traces-selectors'
 import { startTracesFeed, stepFirst, stepLast, stepNext, stepPrev, useTracesStore } from '../../stores/traces-store'
 import { HopDetail } from './HopDetail'
 import { StepControls } from './StepControls'
+import { TraceFileButtons } from './TraceFileButtons'
 import { TraceSearch } from './TraceSearch'
 import { Waterfall } from './Waterfall'
 
@@ -40,7 +41,12 @@ export function TracesView() {
   }, [])
 
   return (
-    <ViewFrame id="traces" title="Traces" toolbar={<TraceSearch />}>
+    <ViewFrame id="traces" title="Traces" toolbar={
+        <>
+          <TraceSearch />
+          <TraceFileButtons />
+        </>
+      }>
       <div className="op-traces" data-testid="trace-stepper">
         <ErrorNote message={error} />
         {searched && !trace ? <p className="op-note">No trace found.</p> : null}

@@ -11,6 +11,7 @@ import {
   type LifecycleEventName,
 } from './lifecycle'
 import { isConnectionError, sleep, withDeadline } from './async-utils'
+import { ClaimKeeper } from './keep-claimed'
 
 /** One XREADGROUP: a group and the streams it reads with it. */
 export interface ReadSpec {
@@ -55,6 +56,7 @@ export abstract class StreamAgent extends EventEmitter {
   private loopDone: Promise<void> = Promise.resolve()
   private writeChain: Promise<void> = Promise.resolve()
   private stopping: Promise<void> | null = null
+  private keeper: ClaimKeeper | null = null
 
   constructor(role?: string) {
     super()
@@ -87,6 +89,7 @@ export abstract class StreamAgent extends EventEmitter {
     }
     const blocking = ctx.createBlockingClient()
     this.blocking = blocking
+    this.keeper = new ClaimKeeper(() => ctx.commands, () => this.agentId, ctx.options.claimIdleMs)
     // Learned before the first read: a CLIENT ID queued behind a BLOCK would wait for it.
     const learnId = async (): Promise<void> => {
       this.blockingId = await blocking.client('ID').then(Number, () => null)
@@ -242,7 +245,9 @@ export abstract class StreamAgent extends EventEmitter {
 
   private async processBatch(entries: ReceivedEntry[]): Promise<void> {
     if (!this.paused) this.status = 'busy'
+    this.keeper?.track(entries)
     const writes = await Promise.all(entries.map((entry) => this.safeHandle(entry)))
+    this.keeper?.release(entries)
     if (this.status === 'busy') this.status = this.paused ? 'paused' : 'idle'
     if (this.abandon) return // stopped without drain: entries stay pending and are claimed later
     // At most one MULTI in flight per agent; the next read overlaps with it.
@@ -288,6 +293,7 @@ export abstract class StreamAgent extends EventEmitter {
     this.blocking?.disconnect()
     this.blocking = null
     this.blockingId = null
+    this.keeper?.stop()
     if (drain) await withDeadline(this.afterStop(), STOP_BOUND_MS, () => undefined).catch(() => undefined)
     this.status = 'stopped'
     this.lifecycle('exit')

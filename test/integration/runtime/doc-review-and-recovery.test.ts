@@ -3,12 +3,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ENVELOPE_FIELD } from '../../../src/shared/envelope'
 import { AGENT_REGISTRY, DOC_SUMMARY, DOC_TASKS, agentGroup, agentStream, deadLetterStream, roleGroup, roleStream } from '../../../src/shared/keys'
 import { deadLetterFields } from '../../../src/shared/records'
-import { AgentRuntime, completeEnvelope, pipelineRoles } from '../../../src/main/runtime'
+import { AgentRuntime, awaitResult, BaseAgent, completeEnvelope, pipelineRoles, sendEnvelope } from '../../../src/main/runtime'
+import type { Envelope } from '../../../src/shared/envelope'
 import { fieldsToRecord } from '../../../src/main/runtime/stream-entry'
 import { ensureGroup } from '../../../src/main/runtime/stream-agent'
 import { trimSafely } from '../../../src/main/runtime/trim'
 import { startTestRedis } from '../../support/redis'
 import { waitFor } from './wait'
+
+/** Works for longer than claimIdleMs: must not be mistaken for a crashed consumer. */
+class SlowUpperAgent extends BaseAgent {
+  async process(env: Envelope): Promise<Envelope> {
+    await new Promise((resolve) => setTimeout(resolve, 1200))
+    env.payload.text = String(env.payload.text).toUpperCase()
+    return env
+  }
+}
 
 describe('document review (seed 000), stalled entries and trimming', () => {
   let server: Awaited<ReturnType<typeof startTestRedis>>
@@ -111,6 +121,23 @@ describe('document review (seed 000), stalled entries and trimming', () => {
       expect(result.trace[0]?.agent_id).not.toBe(ghost)
     }
     waiter.disconnect()
+  })
+
+  it('keeps entries a slow agent is still working on from being claimed by another instance', async () => {
+    const first = new SlowUpperAgent()
+    const second = new SlowUpperAgent()
+    await runtime.startAgent(first)
+    await runtime.startAgent(second)
+    const { envelope } = await sendEnvelope(client, { kind: 'role', name: 'slow_upper' }, {
+      conversation_id: 'slow', sender_role: 'external', payload: { text: 'patience' },
+    })
+    const waiter = new Redis(server.url)
+    const result = await awaitResult(waiter, envelope.result_list, 5000)
+    expect(result?.payload.text).toBe('PATIENCE')
+    // Negative check: a second, duplicate processing would land within another 1.2 s.
+    expect(await awaitResult(waiter, envelope.result_list, 1500)).toBeNull()
+    waiter.disconnect()
+    expect(first.runs + second.runs).toBe(1)
   })
 
   it('keeps a busy input stream near its cap while serving it', async () => {

@@ -1,0 +1,48 @@
+import type { Redis } from 'ioredis'
+import type { ReceivedEntry } from './stream-entry'
+
+/**
+ * While an agent is still working on entries, it re-claims them for itself
+ * (XCLAIM ... JUSTID: resets the idle time, not the delivery count), so a
+ * slow process() is never mistaken for a crash and handed to a second
+ * instance. Renews every third of claimIdleMs.
+ */
+export class ClaimKeeper {
+  private readonly inFlight = new Map<string, { entry: ReceivedEntry; sinceMs: number }>()
+  private timer: NodeJS.Timeout | null = null
+
+  constructor(
+    private readonly redis: () => Redis,
+    private readonly consumer: () => string,
+    private readonly claimIdleMs: number,
+  ) {}
+
+  track(entries: ReceivedEntry[]): void {
+    const now = Date.now()
+    for (const entry of entries) this.inFlight.set(`${entry.stream}\u0000${entry.id}`, { entry, sinceMs: now })
+    this.timer ??= setInterval(() => void this.renew(), Math.max(50, Math.floor(this.claimIdleMs / 3)))
+    this.timer.unref()
+  }
+
+  release(entries: ReceivedEntry[]): void {
+    for (const entry of entries) this.inFlight.delete(`${entry.stream}\u0000${entry.id}`)
+    if (this.inFlight.size === 0) this.stop()
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer)
+    this.timer = null
+  }
+
+  private async renew(): Promise<void> {
+    const due = Date.now() - this.claimIdleMs / 3
+    const pipeline = this.redis().pipeline()
+    let count = 0
+    for (const { entry, sinceMs } of this.inFlight.values()) {
+      if (sinceMs > due) continue
+      pipeline.call('XCLAIM', [entry.stream, entry.group, this.consumer(), 0, entry.id, 'JUSTID'])
+      count += 1
+    }
+    if (count > 0) await pipeline.exec().catch(() => undefined) // best effort: the next renewal retries
+  }
+}

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { deadLetterStream } from '../../../src/shared/keys'
 import { PendingPage } from '../pages/pending-page'
 import { expect, test } from '../support/fixtures'
 
@@ -48,4 +49,31 @@ test('acknowledging asks first; cancel leaves the entry pending', async ({ page,
   await expect(pending.rows()).toHaveCount(0)
   expect((await redis.xpending(stream, 'workers'))[0]).toBe(0)
   await redis.del(stream)
+})
+
+test('a dead-lettered entry keeps its reason and replays to its source stream', async ({ page, app, redis }) => {
+  const stream = `e2e:${randomUUID().slice(0, 8)}:dlq`
+  await redis.xgroup('CREATE', stream, 'workers', '$', 'MKSTREAM')
+  const id = await redis.xadd(stream, '*', 'job', 'poison')
+  await redis.xreadgroup('GROUP', 'workers', 'w-1', 'COUNT', 10, 'STREAMS', stream, '>')
+
+  const pending = new PendingPage(page)
+  await pending.open(app.url)
+  await pending.choose(stream, 'workers')
+  await pending.table.getByLabel(`Select ${id}`).check()
+  await pending.view.getByRole('button', { name: 'Dead-letter…' }).click()
+  await pending.dialog.getByLabel('Reason').fill('poison message')
+  await pending.dialog.getByRole('button', { name: 'Move to dead letters' }).click()
+  await expect(pending.rows()).toHaveCount(0)
+
+  const letters = pending.view.getByRole('region', { name: 'Dead letters' })
+  await letters.getByRole('button', { name: 'Reload' }).click()
+  const letter = letters.locator('li', { hasText: id ?? '' })
+  await expect(letter).toContainText('poison message')
+  await letter.getByRole('button', { name: 'Replay' }).click()
+  await pending.dialog.getByRole('button', { name: 'Replay' }).click()
+  await expect.poll(() => redis.xlen(stream)).toBe(2)
+  const [, fields] = (await redis.xrevrange(stream, '+', '-', 'COUNT', 1))[0] ?? []
+  expect(fields).toEqual(['job', 'poison'])
+  await redis.del(stream, deadLetterStream(stream))
 })

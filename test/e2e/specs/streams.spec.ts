@@ -48,3 +48,23 @@ test('scrolling away pauses the tail; back at the top it resumes without a gap',
   await expect(streams.row(after ?? '')).toHaveCount(1)
   await redis.del(stream)
 })
+
+test('trimming asks first and keeps the newest N entries', async ({ page, app, redis }) => {
+  const stream = `e2e:${randomUUID().slice(0, 8)}:trim`
+  for (let i = 0; i < 10; i++) await redis.xadd(stream, '*', 'n', String(i))
+  const streams = new StreamsPage(page)
+  await streams.open(app.url)
+  await streams.choose(stream)
+  await streams.view.getByRole('button', { name: 'Trim…' }).click()
+  const dialog = page.getByRole('dialog', { name: `Trim ${stream}` })
+  await dialog.getByLabel('N', { exact: true }).fill('3')
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  expect(await redis.xlen(stream)).toBe(10)
+
+  await streams.view.getByRole('button', { name: 'Trim…' }).click()
+  await dialog.getByLabel('N', { exact: true }).fill('3')
+  await dialog.getByRole('button', { name: 'Trim' }).click()
+  await expect(streams.entries.locator('tr[data-entry-id]')).toHaveCount(3)
+  expect(await redis.xlen(stream)).toBe(3)
+  await redis.del(stream)
+})

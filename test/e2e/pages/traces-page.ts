@@ -1,4 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import type { Redis } from 'ioredis'
+import { JOURNAL_STREAM, journalIndexOfMessage } from '../../../src/shared/keys'
+import { journalFields } from '../../../src/shared/records'
 import { ShellPage } from './shell-page'
 
 /** The Traces view: search, waterfall, step controls, hop detail. */
@@ -27,4 +30,46 @@ export class TracesPage {
     await this.view.getByLabel('Trace id').fill(messageId)
     await this.view.getByRole('button', { name: 'Find' }).click()
   }
+}
+
+const ROLES = ['manager', 'uppercase', 'manager', 'reverse']
+
+/**
+ * Writes hops `from`..`from+count-1` of one message to the journal the way the
+ * runtime does (entry + per-message index), for traces no real pipeline makes
+ * (1,000 hops) or hops timed by the test (a trace in flight).
+ */
+export async function writeJournalHops(
+  redis: Redis,
+  messageId: string,
+  options: { from?: number; count: number; destination?: (index: number) => string },
+): Promise<void> {
+  const from = options.from ?? 0
+  const start = 1_700_000_000
+  const batch = redis.pipeline()
+  for (let i = from; i < from + options.count; i++) {
+    const role = ROLES[i % ROLES.length] ?? 'manager'
+    const envelope = {
+      conversation_id: `conv-${messageId}`,
+      message_id: messageId,
+      target_role: ROLES[(i + 1) % ROLES.length],
+      payload: { text: `step ${i}`, stage: 'loop' },
+      trace: [{ start_ts: start + i * 0.01, role, agent_id: `${role}-1`, end_ts: start + i * 0.01 + 0.005, duration: 0.005 }],
+      process_count: i + 1,
+      create_ts: start,
+      update_ts: start + i * 0.01 + 0.005,
+    }
+    batch.xadd(
+      JOURNAL_STREAM, '*',
+      journalFields.messageId, messageId,
+      journalFields.conversationId, envelope.conversation_id,
+      journalFields.role, role,
+      journalFields.agentId, `${role}-1`,
+      journalFields.destination, options.destination?.(i) ?? 'stream:role:manager',
+      journalFields.envelope, JSON.stringify(envelope),
+      journalFields.ts, String(envelope.update_ts),
+    )
+  }
+  const ids = ((await batch.exec()) ?? []).map(([, id]) => String(id))
+  await redis.rpush(journalIndexOfMessage(messageId), ...ids)
 }

@@ -1,44 +1,15 @@
 import { randomUUID } from 'node:crypto'
-import { JOURNAL_STREAM, journalIndexOfMessage } from '../../../src/shared/keys'
-import { journalFields } from '../../../src/shared/records'
+import { journalIndexOfMessage } from '../../../src/shared/keys'
 import { pageHealth } from '../pages/streams-page'
-import { TracesPage } from '../pages/traces-page'
+import { TracesPage, writeJournalHops } from '../pages/traces-page'
 import { expect, test } from '../support/fixtures'
 
 const HOPS = 1_000
 const LONG_TASK_LIMIT_MS = 200
-const ROLES = ['manager', 'uppercase', 'manager', 'reverse']
 
 test('a 1,000-hop trace stays responsive: virtualized hops, stepping without long tasks', async ({ page, app, redis }) => {
   const messageId = `long-${randomUUID()}`
-  const start = Date.now() / 1000
-  // Journal entries written the way the runtime writes them (entry + per-message index).
-  const batch = redis.pipeline()
-  for (let i = 0; i < HOPS; i++) {
-    const role = ROLES[i % ROLES.length] ?? 'manager'
-    const envelope = {
-      conversation_id: `conv-${messageId}`,
-      message_id: messageId,
-      target_role: ROLES[(i + 1) % ROLES.length],
-      payload: { text: `step ${i}`, stage: 'loop' },
-      trace: [{ start_ts: start + i * 0.01, role, agent_id: `${role}-1`, end_ts: start + i * 0.01 + 0.005, duration: 0.005 }],
-      process_count: i + 1,
-      create_ts: start,
-      update_ts: start + i * 0.01 + 0.005,
-    }
-    batch.xadd(
-      JOURNAL_STREAM, '*',
-      journalFields.messageId, messageId,
-      journalFields.conversationId, envelope.conversation_id,
-      journalFields.role, role,
-      journalFields.agentId, `${role}-1`,
-      journalFields.destination, 'stream:role:manager',
-      journalFields.envelope, JSON.stringify(envelope),
-      journalFields.ts, String(envelope.update_ts),
-    )
-  }
-  const ids = ((await batch.exec()) ?? []).map(([, id]) => String(id))
-  await redis.rpush(journalIndexOfMessage(messageId), ...ids)
+  await writeJournalHops(redis, messageId, { count: HOPS })
 
   const traces = new TracesPage(page)
   await traces.open(app.url)

@@ -68,3 +68,28 @@ test('trimming asks first and keeps the newest N entries', async ({ page, app, r
   expect(await redis.xlen(stream)).toBe(3)
   await redis.del(stream)
 })
+
+test('jumping to an id shows the stream from there and pauses the tail until "Back to newest"', async ({ page, app, redis }) => {
+  const stream = `e2e:${randomUUID().slice(0, 8)}:jump`
+  const ids: string[] = []
+  for (let i = 0; i < 400; i++) ids.push((await redis.xadd(stream, '*', 'n', String(i))) ?? '')
+  const target = ids[100] ?? ''
+  const streams = new StreamsPage(page)
+  await streams.open(app.url)
+  await streams.choose(stream)
+
+  await streams.view.getByLabel('Jump to').fill(target)
+  await streams.view.getByRole('button', { name: 'Go' }).click()
+  await expect(streams.tailState).toHaveText('Paused (jumped)')
+  await expect(streams.entries.locator('tr[data-entry-id]').first()).toHaveAttribute('data-entry-id', target)
+
+  await streams.view.getByLabel('Jump to').fill('not an id')
+  await streams.view.getByRole('button', { name: 'Go' }).click()
+  await expect(streams.view.getByRole('alert')).toContainText('neither a stream id')
+
+  const newest = await redis.xadd(stream, '*', 'n', 'newest')
+  await streams.view.getByRole('button', { name: 'Back to newest' }).click()
+  await expect(streams.tailState).toHaveText('Live')
+  await expect(streams.entries.locator('tr[data-entry-id]').first()).toHaveAttribute('data-entry-id', newest ?? '')
+  await redis.del(stream)
+})

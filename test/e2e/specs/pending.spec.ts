@@ -77,3 +77,24 @@ test('a dead-lettered entry keeps its reason and replays to its source stream', 
   expect(fields).toEqual(['job', 'poison'])
   await redis.del(stream, deadLetterStream(stream))
 })
+
+test('chosen entries are claimed to a new consumer typed in the claim dialog', async ({ page, app, redis }) => {
+  const stream = `e2e:${randomUUID().slice(0, 8)}:pick`
+  await redis.xgroup('CREATE', stream, 'workers', '$', 'MKSTREAM')
+  const ids = [await redis.xadd(stream, '*', 'job', 'a'), await redis.xadd(stream, '*', 'job', 'b'), await redis.xadd(stream, '*', 'job', 'c')]
+  await redis.xreadgroup('GROUP', 'workers', 'dead-2', 'COUNT', 10, 'STREAMS', stream, '>')
+
+  const pending = new PendingPage(page)
+  await pending.open(app.url)
+  await pending.choose(stream, 'workers')
+  await pending.table.getByLabel(`Select ${ids[0]}`).check()
+  await pending.table.getByLabel(`Select ${ids[2]}`).check()
+  await pending.view.getByRole('button', { name: 'Claim…' }).click()
+  await expect(pending.dialog.getByRole('button', { name: 'dead-2 · 3 pending' })).toBeVisible()
+  await pending.dialog.getByLabel('Consumer', { exact: true }).fill('rescuer')
+  await pending.dialog.getByLabel('Min idle (s)').fill('0')
+  await pending.dialog.getByRole('button', { name: 'Claim', exact: true }).click()
+  await expect(pending.consumerRows('rescuer')).toHaveCount(2)
+  await expect(pending.consumerRows('dead-2')).toHaveCount(1)
+  await redis.del(stream)
+})

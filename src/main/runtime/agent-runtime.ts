@@ -17,6 +17,8 @@ import { createAgentForRole } from './role-catalog'
 import { RoleSweeper } from './role-sweeper'
 import { awaitResult, sendEnvelope } from './send'
 import type { StreamAgent } from './stream-agent'
+import { BaseAgent } from './base-agent'
+import { Doorbell } from './doorbell'
 import { StatsCollector } from './stats/stats-collector'
 import { writeStatsFile } from './stats/stats-files'
 
@@ -44,6 +46,7 @@ export class AgentRuntime extends EventEmitter {
   private readonly timers: NodeJS.Timeout[] = []
   private sweeper: RoleSweeper | null = null
   private bus: ControlBus | null = null
+  private doorbell: Doorbell | null = null
   private agentCounter = 0
   private healthState: RuntimeHealth = { ok: false, latencyMs: null }
   private starting: Promise<void> | null = null
@@ -79,6 +82,7 @@ export class AgentRuntime extends EventEmitter {
     )
     await bus.start()
     this.bus = bus
+    this.doorbell = new Doorbell(createRedisClient(this.options.redis, 'blocking'), commands, this.options.blockMs)
     this.sweeper = new RoleSweeper(commands, this.options, () => [...this.agents.values()], (e) => this.reportError(e))
     const every = (ms: number, fn: () => void): void => {
       const timer = setInterval(fn, ms)
@@ -156,14 +160,15 @@ export class AgentRuntime extends EventEmitter {
     await this.start()
     if (this.closing) throw new Error('the runtime is closing')
     const max = this.options.redis.maxConnections ?? REDIS_DEFAULTS.maxConnections
-    // command + subscriber + one blocking connection per agent
-    if (2 + this.agents.size + 1 > max) {
-      throw new Error(`starting another agent would open ${3 + this.agents.size} Redis connections, over REDIS_MAX_CONNECTIONS=${max}`)
+    // command + subscriber + doorbell + one blocking connection per agent
+    if (3 + this.agents.size + 1 > max) {
+      throw new Error(`starting another agent would open ${4 + this.agents.size} Redis connections, over REDIS_MAX_CONNECTIONS=${max}`)
     }
     agent.on('error', (error: unknown) => this.reportError(error))
     await agent.start(this.context())
     this.ranAgents = true
     this.agents.set(agent.agentId, agent)
+    if (agent instanceof BaseAgent) this.doorbell?.watch(agent.agentId, () => agent.wake())
     await this.bus?.watchRole(agent.role)
     return this.infoOf(agent)
   }
@@ -179,6 +184,7 @@ export class AgentRuntime extends EventEmitter {
     if (!agent) throw new Error(`no local agent ${agentId}`)
     await agent.stop(options)
     this.agents.delete(agentId)
+    this.doorbell?.unwatch(agentId)
   }
 
   async stopRole(role: string, options: { drain?: boolean } = {}): Promise<string[]> {
@@ -270,7 +276,8 @@ export class AgentRuntime extends EventEmitter {
       await writeStatsFile(this.shutdownStats, this.options.statsDir, this.options.reportIntervalSec, true).catch((e) => this.reportError(e))
     }
     this.agents.clear()
-    for (const client of [this.subscriber, this.commands]) {
+    await withDeadline(this.doorbell?.close() ?? Promise.resolve(), REDIS_CLOSE_BOUND_MS, () => undefined).catch(() => undefined)
+    for (const client of [this.doorbell?.connection ?? null, this.subscriber, this.commands]) {
       if (!client) continue
       await withDeadline(client.quit(), REDIS_CLOSE_BOUND_MS, () => client.disconnect()).catch(() => client.disconnect())
     }

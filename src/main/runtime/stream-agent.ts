@@ -113,6 +113,11 @@ export abstract class StreamAgent extends EventEmitter {
     this.unblock()
   }
 
+  /** Ends a pending BLOCK so the loop reads again at once (the doorbell rings on a direct message). */
+  wake(): void {
+    this.unblock()
+  }
+
   private unblock(): void {
     if (!this.reading || this.blockingId === null || !this.ctx) return
     this.ctx.commands.call('CLIENT', ['UNBLOCK', this.blockingId, 'TIMEOUT']).catch(() => undefined)
@@ -210,7 +215,11 @@ export abstract class StreamAgent extends EventEmitter {
       return client
         .call('XREADGROUP', ['GROUP', spec.group, this.agentId, 'COUNT', batchSize, ...block, 'STREAMS', ...spec.streams, ...ids])
         .then(
-          (reply) => ({ reply, error: null }),
+          (reply) => {
+            // Entries from a non-blocking read: end the blocking one now rather than after its BLOCK.
+            if (index < specs.length - 1 && reply !== null && parseReadReply(reply, spec.group).length > 0) this.unblock()
+            return { reply, error: null }
+          },
           (error: unknown) => ({ reply: null, error: error instanceof Error ? error : new Error(String(error)) }),
         )
     })

@@ -50,6 +50,9 @@ const get = useStreamsStore.getState
 
 // Bumped on every stream switch: answers for an older choice are dropped.
 let generation = 0
+// Tail pushes are only received while the Streams view is mounted; a tail
+// started without a listener would lose its first batches (a gap).
+let feedActive = false
 
 async function stopTail(): Promise<void> {
   const { tailId } = get()
@@ -82,6 +85,7 @@ export async function openStream(stream: string): Promise<void> {
   generation += 1
   const mine = generation
   set({ ...initial, stream })
+  if (!feedActive) return // the view opens it when it mounts (startStreamsFeed)
   try {
     const page = await call('streams.page', { stream, order: 'desc', count: STREAM_PAGE_SIZE })
     if (mine !== generation) return
@@ -160,9 +164,11 @@ export function setStreamsError(error: string | null): void {
 /** While the Streams view is mounted: receive tail pushes; on leave, stop the tail. */
 export function startStreamsFeed(): () => void {
   const unsubscribe = subscribe('tail', receiveTail)
-  const { stream, tailState } = get()
-  if (stream && tailState === 'off') void openStream(stream)
+  feedActive = true
+  const { stream } = get()
+  if (stream) void openStream(stream)
   return () => {
+    feedActive = false
     unsubscribe()
     generation += 1
     void stopTail()

@@ -17,14 +17,20 @@ interface ConfirmDialogProps {
  */
 export function ConfirmDialog({ title, children, confirmLabel, danger, busy, onConfirm, onCancel }: ConfirmDialogProps) {
   const cancelRef = useRef<HTMLButtonElement>(null)
+  // Parents re-render with live data and hand a new onCancel each time: keep the
+  // latest in a ref so focus is set once, not stolen from a field being typed in.
+  const onCancelRef = useRef(onCancel)
+  useEffect(() => {
+    onCancelRef.current = onCancel
+  }, [onCancel])
   useEffect(() => {
     cancelRef.current?.focus()
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onCancel()
+      if (event.key === 'Escape') onCancelRef.current()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [onCancel])
+  }, [])
   return (
     <div className="op-backdrop">
       <div className="op-dialog" role="dialog" aria-modal="true" aria-label={title}>

@@ -93,3 +93,17 @@ test('jumping to an id shows the stream from there and pauses the tail until "Ba
   await expect(streams.entries.locator('tr[data-entry-id]').first()).toHaveAttribute('data-entry-id', newest ?? '')
   await redis.del(stream)
 })
+
+test('an entry whose envelope does not decode says why, and flat fields show as they are', async ({ page, app, redis }) => {
+  const stream = `e2e:${randomUUID().slice(0, 8)}:mixed`
+  const bad = await redis.xadd(stream, '*', 'envelope', '{"message_id": 42')
+  const flat = await redis.xadd(stream, '*', 'doc_id', 'd-1', 'text', 'plain fields')
+  const streams = new StreamsPage(page)
+  await streams.open(app.url)
+  await streams.choose(stream)
+  await expect(streams.row(flat ?? '')).toContainText('doc_id=d-1 text=plain fields')
+  await expect(streams.row(bad ?? '')).toContainText('invalid envelope')
+  await streams.row(bad ?? '').click()
+  await expect(streams.detail.getByRole('alert')).toContainText('Envelope did not decode')
+  await redis.del(stream)
+})

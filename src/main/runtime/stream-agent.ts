@@ -57,6 +57,9 @@ export abstract class StreamAgent extends EventEmitter {
   private writeChain: Promise<void> = Promise.resolve()
   private stopping: Promise<void> | null = null
   private keeper: ClaimKeeper | null = null
+  /** The non-blocking reads (an agent's own stream) run when rung, and at least once per BLOCK cap. */
+  private pollOthersNow = true
+  private lastPollMs = 0
 
   constructor(role?: string) {
     super()
@@ -115,6 +118,7 @@ export abstract class StreamAgent extends EventEmitter {
 
   /** Ends a pending BLOCK so the loop reads again at once (the doorbell rings on a direct message). */
   wake(): void {
+    this.pollOthersNow = true
     this.unblock()
   }
 
@@ -206,7 +210,14 @@ export abstract class StreamAgent extends EventEmitter {
     const client = this.blocking
     if (!client) return []
     const { batchSize, blockMs } = this.ctx.options
-    const specs = this.readSpecs()
+    const all = this.readSpecs()
+    const now = Date.now()
+    const pollOthers = this.pollOthersNow || now - this.lastPollMs >= blockMs
+    if (pollOthers) {
+      this.pollOthersNow = false
+      this.lastPollMs = now
+    }
+    const specs = pollOthers ? all : all.slice(-1)
     // One group per XREADGROUP: all but the last read without blocking. Sent back to back
     // (one round trip) as plain commands: a Pipeline object per read costs garbage at high rates.
     const reads = specs.map((spec, index) => {

@@ -99,5 +99,8 @@ test('chosen entries are claimed to a new consumer typed in the claim dialog', a
   await pending.dialog.getByRole('button', { name: 'Claim', exact: true }).click()
   await expect(pending.consumerRows('rescuer')).toHaveCount(2)
   await expect(pending.consumerRows('dead-2')).toHaveCount(1)
+  // One consumer's share of the list.
+  await pending.view.getByLabel('Held by').selectOption('rescuer')
+  await expect(pending.rows()).toHaveCount(2)
   await redis.del(stream)
 })

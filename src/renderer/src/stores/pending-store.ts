@@ -13,6 +13,8 @@ export const DEFAULT_STUCK_MS = 60_000
 export interface PendingState {
   stream: string | null
   group: string | null
+  /** Only this consumer's entries; null for the whole group. */
+  consumer: string | null
   entries: PendingEntry[]
   total: number
   consumers: Array<{ name: string; pending: number }>
@@ -29,6 +31,7 @@ export interface PendingState {
 const initial: PendingState = {
   stream: null,
   group: null,
+  consumer: null,
   entries: [],
   total: 0,
   consumers: [],
@@ -47,11 +50,17 @@ const get = usePendingStore.getState
 let generation = 0
 
 async function loadPage(after: string | undefined): Promise<void> {
-  const { stream, group } = get()
+  const { stream, group, consumer } = get()
   if (!stream || !group) return
   const mine = ++generation
   set({ loading: true })
-  const outcome = await validatedCall('pending.list', { stream, group, count: PENDING_PAGE_SIZE, after })
+  const outcome = await validatedCall('pending.list', {
+    stream,
+    group,
+    count: PENDING_PAGE_SIZE,
+    after,
+    ...(consumer ? { consumer } : {}),
+  })
   if (mine !== generation) return
   if (!outcome.ok) return set({ loading: false, error: outcome.message })
   const page = outcome.value
@@ -67,6 +76,12 @@ export async function choosePending(stream: string, group: string): Promise<void
 }
 
 export const refreshPending = (): Promise<void> => loadPage(undefined)
+
+/** Narrows the list to one consumer's entries (null: the whole group). */
+export async function filterConsumer(consumer: string | null): Promise<void> {
+  set({ consumer, entries: [], selected: {}, nextCursor: null })
+  await loadPage(undefined)
+}
 
 export async function loadMorePending(): Promise<void> {
   const { nextCursor, loading, entries } = get()

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow'
-import { choosePending, refreshPending, setStuckThreshold, usePendingStore } from '../../stores/pending-store'
+import { choosePending, filterConsumer, refreshPending, setStuckThreshold, usePendingStore } from '../../stores/pending-store'
 import { topologySelectors } from '../../stores/topology-selectors'
 import { useTopologyStore } from '../../stores/topology-store'
 
@@ -8,6 +8,8 @@ export function PendingPicker() {
   const stream = usePendingStore((s) => s.stream)
   const group = usePendingStore((s) => s.group)
   const stuckMs = usePendingStore((s) => s.stuckThresholdMs)
+  const consumer = usePendingStore((s) => s.consumer)
+  const consumers = usePendingStore((s) => s.consumers)
   const streams = useTopologyStore(useShallow(topologySelectors.streamsWithGroups))
   const groups = useTopologyStore(useShallow((s) => (stream ? topologySelectors.groupNamesOf(s, stream) : [])))
   return (
@@ -38,6 +40,17 @@ export function PendingPicker() {
           {groups.map((name) => (
             <option key={name} value={name}>
               {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Held by
+        <select value={consumer ?? ''} onChange={(e) => void filterConsumer(e.target.value || null)} disabled={!group}>
+          <option value="">all consumers</option>
+          {consumers.map((c) => (
+            <option key={c.name} value={c.name}>
+              {c.name} ({c.pending})
             </option>
           ))}
         </select>

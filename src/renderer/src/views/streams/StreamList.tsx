@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { openStream, useStreamsStore } from '../../stores/streams-store'
 import { topologySelectors } from '../../stores/topology-selectors'
 import { useTopologyStore } from '../../stores/topology-store'
@@ -7,9 +7,14 @@ import { useTopologyStore } from '../../stores/topology-store'
 export function StreamList() {
   const streams = useTopologyStore(topologySelectors.streams)
   const current = useStreamsStore((s) => s.stream)
-  const sorted = useMemo(() => [...streams].sort((a, b) => a.key.localeCompare(b.key)), [streams])
+  const [filter, setFilter] = useState('')
+  const sorted = useMemo(() => {
+    const needle = filter.trim().toLowerCase()
+    return streams.filter((info) => !needle || info.key.toLowerCase().includes(needle)).sort((a, b) => a.key.localeCompare(b.key))
+  }, [streams, filter])
   return (
     <nav className="op-stream-list" aria-label="Streams">
+      <input aria-label="Filter streams" placeholder="filter" value={filter} onChange={(e) => setFilter(e.target.value)} />
       <ul>
         {sorted.map((info) => (
           <li key={info.key}>

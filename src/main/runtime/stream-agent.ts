@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events'
 import type { ChainableCommander, Redis } from 'ioredis'
+import { BatchReader, type ReadSpec } from './batch-reader'
 import { roleFromClassName } from './role-name'
-import { parseReadReply, type ReceivedEntry } from './stream-entry'
+import type { ReceivedEntry } from './stream-entry'
 import {
   RECENT_FINALS,
   type AgentContext,
@@ -13,19 +14,13 @@ import {
 import { isConnectionError, sleep, withDeadline } from './async-utils'
 import { ClaimKeeper } from './keep-claimed'
 
-/** One XREADGROUP: a group and the streams it reads with it. */
-export interface ReadSpec {
-  group: string
-  streams: string[]
-}
+export type { ReadSpec } from './batch-reader'
 /**
  * What one hop writes, queued into the batch's MULTI. It answers 'acked' when
  * its own writes include the XACK of the entry; otherwise the base adds it.
  */
 export type HopWrite = (tx: ChainableCommander, entry: ReceivedEntry) => 'acked' | void
 
-/** Extra time a blocking read may take past its BLOCK before the watchdog cuts the connection. */
-export const WATCHDOG_GRACE_MS = 5_000
 /** Bound of stop(): in-flight work gets this long. */
 export const STOP_BOUND_MS = 2_000
 const MAX_BACKOFF_MS = 5_000
@@ -45,21 +40,15 @@ export abstract class StreamAgent extends EventEmitter {
   startedTs = 0
   readonly finals: FinalEnvelopeTotals = { count: 0, age_sum: 0, time_sum: 0, steps_sum: 0, recent: [] }
   protected ctx!: AgentContext
-  private blocking: Redis | null = null
-  /** CLIENT ID of the blocking connection, so pause/stop can end a BLOCK without losing entries. */
-  private blockingId: number | null = null
+  private reader: BatchReader | null = null
   private closing = false
   private abandon = false
-  private reading = false
   private paused = false
   private resumeWaiter: (() => void) | null = null
   private loopDone: Promise<void> = Promise.resolve()
   private writeChain: Promise<void> = Promise.resolve()
   private stopping: Promise<void> | null = null
   private keeper: ClaimKeeper | null = null
-  /** The non-blocking reads (an agent's own stream) run when rung, and at least once per BLOCK cap. */
-  private pollOthersNow = true
-  private lastPollMs = 0
 
   constructor(role?: string) {
     super()
@@ -90,15 +79,9 @@ export abstract class StreamAgent extends EventEmitter {
     for (const spec of this.readSpecs()) {
       for (const stream of spec.streams) await ensureGroup(ctx.commands, stream, spec.group)
     }
-    const blocking = ctx.createBlockingClient()
-    this.blocking = blocking
+    this.reader = new BatchReader(ctx.createBlockingClient(), ctx.commands, () => this.agentId, ctx.options)
+    await this.reader.open()
     this.keeper = new ClaimKeeper(() => ctx.commands, () => this.agentId, ctx.options.claimIdleMs)
-    // Learned before the first read: a CLIENT ID queued behind a BLOCK would wait for it.
-    const learnId = async (): Promise<void> => {
-      this.blockingId = await blocking.client('ID').then(Number, () => null)
-    }
-    await learnId()
-    blocking.on('ready', () => void learnId())
     this.status = 'idle'
     this.lifecycle('init')
     this.loopDone = this.loop()
@@ -113,18 +96,12 @@ export abstract class StreamAgent extends EventEmitter {
   /** Stops reading after the batch in hand; a pending BLOCK ends at once (CLIENT UNBLOCK, nothing is lost). */
   pause(): void {
     this.paused = true
-    this.unblock()
+    this.reader?.interrupt()
   }
 
-  /** Ends a pending BLOCK so the loop reads again at once (the doorbell rings on a direct message). */
+  /** Ends a pending BLOCK so the loop reads its own stream at once (the doorbell rings on a direct message). */
   wake(): void {
-    this.pollOthersNow = true
-    this.unblock()
-  }
-
-  private unblock(): void {
-    if (!this.reading || this.blockingId === null || !this.ctx) return
-    this.ctx.commands.call('CLIENT', ['UNBLOCK', this.blockingId, 'TIMEOUT']).catch(() => undefined)
+    this.reader?.interrupt(true)
   }
 
   resume(): void {
@@ -207,48 +184,10 @@ export abstract class StreamAgent extends EventEmitter {
   }
 
   private async readBatch(): Promise<ReceivedEntry[]> {
-    const client = this.blocking
-    if (!client) return []
-    const { batchSize, blockMs } = this.ctx.options
-    const all = this.readSpecs()
-    const now = Date.now()
-    const pollOthers = this.pollOthersNow || now - this.lastPollMs >= blockMs
-    if (pollOthers) {
-      this.pollOthersNow = false
-      this.lastPollMs = now
-    }
-    const specs = pollOthers ? all : all.slice(-1)
-    // One group per XREADGROUP: all but the last read without blocking. Sent back to back
-    // (one round trip) as plain commands: a Pipeline object per read costs garbage at high rates.
-    const reads = specs.map((spec, index) => {
-      const block = index === specs.length - 1 ? ['BLOCK', blockMs] : []
-      const ids = spec.streams.map(() => '>')
-      return client
-        .call('XREADGROUP', ['GROUP', spec.group, this.agentId, 'COUNT', batchSize, ...block, 'STREAMS', ...spec.streams, ...ids])
-        .then(
-          (reply) => {
-            // Entries from a non-blocking read: end the blocking one now rather than after its BLOCK.
-            if (index < specs.length - 1 && reply !== null && parseReadReply(reply, spec.group).length > 0) this.unblock()
-            return { reply, error: null }
-          },
-          (error: unknown) => ({ reply: null, error: error instanceof Error ? error : new Error(String(error)) }),
-        )
-    })
-    this.reading = true
-    try {
-      const replies = await withDeadline(Promise.all(reads), blockMs + WATCHDOG_GRACE_MS, () => client.disconnect(true))
-      const entries: ReceivedEntry[] = []
-      let failure: Error | null = null
-      replies.forEach(({ reply, error }, index) => {
-        // Entries another read returned in the same round trip are still ours to handle.
-        if (error) failure ??= error
-        else entries.push(...parseReadReply(reply, specs[index]?.group ?? ''))
-      })
-      if (failure) await this.recoverFromReadError(failure, entries.length > 0)
-      return entries
-    } finally {
-      this.reading = false
-    }
+    if (!this.reader) return []
+    const { entries, failure } = await this.reader.read(this.readSpecs())
+    if (failure) await this.recoverFromReadError(failure, entries.length > 0)
+    return entries
   }
 
   /** A group deleted under us (operator, FLUSHALL) is created again, from new entries on; other errors surface. */
@@ -306,13 +245,12 @@ export abstract class StreamAgent extends EventEmitter {
     this.abandon = !drain
     this.status = 'stopping'
     this.resumeWaiter?.()
-    this.unblock()
-    if (!drain) this.blocking?.disconnect()
+    this.reader?.interrupt()
+    if (!drain) this.reader?.abort()
     await withDeadline(this.loopDone, STOP_BOUND_MS, () => undefined).catch(() => undefined)
     await withDeadline(this.writeChain, STOP_BOUND_MS, () => undefined).catch(() => undefined)
-    this.blocking?.disconnect()
-    this.blocking = null
-    this.blockingId = null
+    this.reader?.close()
+    this.reader = null
     this.keeper?.stop()
     if (drain) await withDeadline(this.afterStop(), STOP_BOUND_MS, () => undefined).catch(() => undefined)
     this.status = 'stopped'

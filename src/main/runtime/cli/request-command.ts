@@ -1,10 +1,12 @@
 import { redisConfigFromEnv } from '../../redis/connection-config'
 import { AgentRuntime } from '../agent-runtime'
 import { runtimeOptionsFromEnv } from '../options'
+import { exitCleanlyOnSignals } from './shutdown'
 
 /** `switchyard request "Hello, world!"`: prints the result text and the trace; exit code 0 on success. */
 export async function runRequest(args: { text: string; timeoutMs: number; conversationId: string; local: boolean }): Promise<number> {
   const runtime = new AgentRuntime({ ...runtimeOptionsFromEnv(), redis: redisConfigFromEnv() })
+  exitCleanlyOnSignals(() => runtime.close())
   try {
     await runtime.start()
     if (args.local) for (const role of ['manager', 'uppercase', 'reverse']) await runtime.startRole(role)

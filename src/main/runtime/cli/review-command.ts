@@ -4,6 +4,7 @@ import { createRedisClient } from '../../redis/create-client'
 import { AgentRuntime } from '../agent-runtime'
 import { produceDocument } from '../agents/doc-producer'
 import { runtimeOptionsFromEnv } from '../options'
+import { exitCleanlyOnSignals } from './shutdown'
 import { pipelineRoles } from '../role-catalog'
 import { parseReadReply } from '../stream-entry'
 
@@ -12,6 +13,7 @@ export async function runReview(args: { docId: string; text: string; timeoutMs: 
   const config = redisConfigFromEnv()
   const runtime = new AgentRuntime({ ...runtimeOptionsFromEnv(), redis: config })
   const reader = createRedisClient(config, 'blocking')
+  exitCleanlyOnSignals(() => runtime.close())
   try {
     await runtime.start()
     if (args.local) for (const role of pipelineRoles['doc-review']) await runtime.startRole(role)

@@ -2,6 +2,7 @@ import { redactUrl, redisConfigFromEnv } from '../../redis/connection-config'
 import { AgentRuntime } from '../agent-runtime'
 import { runtimeOptionsFromEnv } from '../options'
 import { isRuntimeRole, pipelineRoles } from '../role-catalog'
+import { exitCleanlyOnSignals } from './shutdown'
 
 export type PipelineName = 'demo' | 'doc-review' | 'all'
 
@@ -13,8 +14,6 @@ export interface WorkerArgs {
   statsDir?: string
 }
 
-/** Hard stop if a clean shutdown hangs anyway (agents 2 s + Redis 1 s + stats, with room). */
-export const SHUTDOWN_HARD_LIMIT_MS = 5_000
 
 /**
  * `switchyard worker`: starts the roles, prints one "ready" line, and on
@@ -34,19 +33,7 @@ export async function runWorker(args: WorkerArgs): Promise<void> {
   })
   runtime.on('error', (error: unknown) => console.error(`worker error: ${error instanceof Error ? error.message : String(error)}`))
 
-  let shuttingDown = false
-  const shutdown = (signal: string): void => {
-    if (shuttingDown) return
-    shuttingDown = true
-    console.log(`worker: ${signal}, stopping`)
-    setTimeout(() => process.exit(1), SHUTDOWN_HARD_LIMIT_MS).unref()
-    runtime.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    )
-  }
-  process.on('SIGINT', () => shutdown('SIGINT'))
-  process.on('SIGTERM', () => shutdown('SIGTERM'))
+  exitCleanlyOnSignals(() => runtime.close(), (line) => console.log(`worker: ${line}`))
 
   await runtime.start()
   const started = []

@@ -121,7 +121,9 @@ export class AppSession {
     await this.teardown()
     if (!this.embedded) {
       try {
-        this.embedded = await startEmbeddedRedis({ dataDir: join(this.options.dataDir, 'redis'), appendOnly: true })
+        const dataDir = join(this.options.dataDir, 'redis')
+        const binary = this.env.REDIS_SERVER_BIN?.trim()
+        this.embedded = await startEmbeddedRedis({ dataDir, appendOnly: true, ...(binary ? { binary } : {}) })
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error)
         this.setStatus({ ...this.statusFor('embedded redis-server', true, 'error'), error: message })

@@ -124,17 +124,13 @@ describe('AppSession embedded default', () => {
 
   it('says what to install when redis-server is missing', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'switchyard-embedded-'))
-    const saved = process.env.REDIS_SERVER_BIN
-    process.env.REDIS_SERVER_BIN = '/nonexistent/redis-server'
-    const session = new AppSession({ dataDir, secrets: noSecretStore, env: {} })
+    const session = new AppSession({ dataDir, secrets: noSecretStore, env: { REDIS_SERVER_BIN: '/nonexistent/redis-server' } })
     try {
       const status = await session.start()
       expect(status.state).toBe('error')
       expect(status.error).toContain('apt-get install -y redis-server')
       expect(session.runtime()).toBeNull()
     } finally {
-      if (saved === undefined) delete process.env.REDIS_SERVER_BIN
-      else process.env.REDIS_SERVER_BIN = saved
       await session.close()
       rmSync(dataDir, { recursive: true, force: true })
     }

@@ -25,15 +25,15 @@ export const agentsActions = {
       useAgentsStore.setState({ error: error instanceof Error ? error.message : String(error) })
     }
   },
-  /** Follows main's 'agents' pushes and the topology's agent list. */
+  /**
+   * Follows main's 'agents' pushes (registry merged with this process's own
+   * agents). Not the topology's list: that one is the bare registry, without
+   * knowing which agents are local, and the two would flap.
+   */
   follow(): () => void {
-    const offAgents = subscribe('agents', (agents) => agentsActions.setAgents(agents))
-    const offTopology = subscribe('topology', (snapshot) => agentsActions.setAgents(snapshot.agents))
+    const off = subscribe('agents', (agents) => agentsActions.setAgents(agents))
     void agentsActions.refresh()
-    return () => {
-      offAgents()
-      offTopology()
-    }
+    return off
   },
 }
 

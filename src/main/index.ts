@@ -53,7 +53,8 @@ async function main(): Promise<void> {
     return result.value as AgentInfo[]
   })
   createWindow()
-  void session.start()
+  // A bad setting (e.g. REDIS_URL) must reach the operator, not vanish as an unhandled rejection.
+  session.start().catch((error: unknown) => console.error(`Switchyard: ${error instanceof Error ? error.message : String(error)}`))
 
   app.on('window-all-closed', () => app.quit())
   let quitting = false

@@ -140,9 +140,18 @@ export class AppSession {
     if (!embedded) await this.stopEmbedded()
     const label = redactUrl(config)
     this.setStatus(this.statusFor(label, embedded, 'connecting'))
+    let envOptions: ReturnType<typeof runtimeOptionsFromEnv>
+    try {
+      envOptions = runtimeOptionsFromEnv(this.env)
+    } catch (error) {
+      // A bad limit in the environment: say so on the status instead of hanging on "connecting".
+      const message = error instanceof Error ? error.message : String(error)
+      this.setStatus({ ...this.current, state: 'error', error: message })
+      throw new HandlerError('invalid_request', message)
+    }
     const client = createRedisClient(config, 'command')
     // STATS_DIR wins over the data folder's stats/ when given.
-    const runtime = new AgentRuntime({ statsDir: join(this.options.dataDir, 'stats'), ...runtimeOptionsFromEnv(this.env), redis: config })
+    const runtime = new AgentRuntime({ statsDir: join(this.options.dataDir, 'stats'), ...envOptions, redis: config })
     const inspector = new Inspector({
       redis: client,
       createBlockingClient: () => createRedisClient(config, 'blocking'),

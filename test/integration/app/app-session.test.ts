@@ -136,3 +136,17 @@ describe('AppSession embedded default', () => {
     }
   })
 })
+
+describe('AppSession with a bad setting', () => {
+  it('shows the error on the status instead of hanging on "connecting"', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'switchyard-badenv-'))
+    const session = new AppSession({ dataDir, secrets: noSecretStore, env: { REDIS_URL: 'redis://127.0.0.1:1/0', MAX_PROCESS_COUNT: 'lots' } })
+    try {
+      await expect(session.start()).rejects.toThrow(/MAX_PROCESS_COUNT must be a non-negative number/)
+      expect(session.status()).toMatchObject({ state: 'error', error: expect.stringContaining('MAX_PROCESS_COUNT') })
+    } finally {
+      await session.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+})

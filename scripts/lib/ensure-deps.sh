@@ -39,9 +39,14 @@ ensure_node_modules() {
   ELECTRON_SKIP_BINARY_DOWNLOAD="${ELECTRON_SKIP_BINARY_DOWNLOAD:-1}" npm ci --no-audit --no-fund
 }
 
-# True when Electron's binary was downloaded and a display is there to show it.
+# True when a display is there and Electron's binary is present — or can be
+# fetched now: electron downloads its binary lazily on first use, and npm ci
+# ran with ELECTRON_SKIP_BINARY_DOWNLOAD so that a machine without access to
+# the download still installs.
 electron_available() {
+  [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || [ "$(uname)" = Darwin ] || return 1
   local path_file=node_modules/electron/path.txt
-  [ -f "$path_file" ] && [ -x "node_modules/electron/dist/$(cat "$path_file")" ] || return 1
-  [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || [ "$(uname)" = Darwin ]
+  if [ -f "$path_file" ] && [ -x "node_modules/electron/dist/$(cat "$path_file")" ]; then return 0; fi
+  say "fetching the Electron binary (first launch)"
+  timeout 300 node -e "require('electron')" >/dev/null 2>&1
 }

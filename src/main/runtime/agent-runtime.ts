@@ -16,11 +16,14 @@ import { heartbeatToInfo } from './registry'
 import { createAgentForRole } from './role-catalog'
 import { RoleSweeper } from './role-sweeper'
 import { awaitResult, sendEnvelope } from './send'
-import type { StreamAgent } from './stream-agent'
+import { STOP_BOUND_MS, type StreamAgent } from './stream-agent'
 import { BaseAgent } from './base-agent'
 import { Doorbell } from './doorbell'
 import { StatsCollector } from './stats/stats-collector'
 import { writeStatsFile } from './stats/stats-files'
+
+/** The stats agent (stopped last) gets at least this long to write its final report. */
+const MIN_STATS_STOP_MS = 250
 
 /** Bound on closing the Redis connections at shutdown. */
 export const REDIS_CLOSE_BOUND_MS = 1_000
@@ -270,17 +273,28 @@ export class AgentRuntime extends EventEmitter {
     await this.starting?.catch(() => undefined)
     const all = [...this.agents.values()]
     const isStats = (a: StreamAgent): boolean => a.role === 'stats'
-    await Promise.all(all.filter((a) => !isStats(a)).map((a) => a.stop({ drain: true }).catch(() => undefined)))
-    await Promise.all(all.filter(isStats).map((a) => a.stop({ drain: true }).catch(() => undefined)))
+    // One 2 s budget for all agents, even when Redis is gone and every stop would wait out its own bound.
+    const deadline = Date.now() + STOP_BOUND_MS
+    const stopWithin = (agents: StreamAgent[]): Promise<unknown> =>
+      withDeadline(
+        Promise.all(agents.map((a) => a.stop({ drain: true }).catch(() => undefined))),
+        Math.max(MIN_STATS_STOP_MS, deadline - Date.now()),
+        () => undefined,
+      ).catch(() => undefined)
+    await stopWithin(all.filter((a) => !isStats(a)))
+    await stopWithin(all.filter(isStats))
     if (this.ranAgents && !all.some(isStats)) {
       await writeStatsFile(this.shutdownStats, this.options.statsDir, this.options.reportIntervalSec, true).catch((e) => this.reportError(e))
     }
     this.agents.clear()
     await withDeadline(this.doorbell?.close() ?? Promise.resolve(), REDIS_CLOSE_BOUND_MS, () => undefined).catch(() => undefined)
-    for (const client of [this.doorbell?.connection ?? null, this.subscriber, this.commands]) {
-      if (!client) continue
-      await withDeadline(client.quit(), REDIS_CLOSE_BOUND_MS, () => client.disconnect()).catch(() => client.disconnect())
-    }
+    // Quit together: the 1 s bound is for Redis as a whole, not per connection.
+    const clients = [this.doorbell?.connection ?? null, this.subscriber, this.commands].filter((c) => c !== null)
+    await Promise.all(
+      clients.map((client) =>
+        withDeadline(client.quit(), REDIS_CLOSE_BOUND_MS, () => client.disconnect()).catch(() => client.disconnect()),
+      ),
+    )
     this.healthState = { ok: false, latencyMs: null }
   }
 }

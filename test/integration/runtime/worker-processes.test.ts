@@ -121,4 +121,23 @@ describe('workers as separate processes', () => {
     expect(text).toMatch(/manager: \d+ \| \d+/)
     expect(text).toContain('Total Envelopes: 10')
   })
+
+  it('still exits within its bounds and writes the final statistics when Redis is gone', async () => {
+    const ownRedis = await startTestRedis()
+    const statsDir = join(ownRedis.dataDir, 'stats-redis-gone')
+    const worker = spawnWorker(['--roles', 'manager,uppercase,reverse,stats', '--stats-dir', statsDir], {
+      REDIS_URL: ownRedis.url,
+    })
+    workers.push(worker)
+    await worker.ready
+    await ownRedis.stop()
+    const stopAsked = Date.now()
+    worker.child.kill('SIGTERM')
+    const { code } = await worker.exited
+    // Agents get 2 s and Redis 1 s; the hard limit of the CLI (5 s, exit 1) must not be what ended it.
+    expect(code).toBe(0)
+    expect(Date.now() - stopAsked).toBeLessThan(4500)
+    expect(readFileSync(join(statsDir, 'agent_final_statistics.txt'), 'utf8')).toContain('AGENT REGISTRY:')
+    await ownRedis.cleanup()
+  })
 })

@@ -29,10 +29,13 @@ export class StatsAgent extends BaseAgent {
   override async stop(options: { drain?: boolean } = {}): Promise<void> {
     if (this.timer) clearInterval(this.timer)
     this.timer = null
-    await super.stop(options)
+    // Written before the loop stops: the runtime stops this agent last, so every other exit is in,
+    // and the report is a local file that must not wait on a Redis that may be gone.
+    this.collector.ingest(this.heartbeatEvent('exit'))
+    await this.writeReport(true)
     this.unsubscribe?.()
     this.unsubscribe = null
-    await this.writeReport(true)
+    await super.stop(options)
   }
 
   process(env: Envelope): Envelope {

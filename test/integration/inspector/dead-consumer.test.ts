@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Redis } from 'ioredis'
-import { startTestRedis } from '../../support/redis'
-import { createHarness, waitFor, type Harness } from './harness'
+import { waitFor, useHarness } from './harness'
 
-let server: Awaited<ReturnType<typeof startTestRedis>>
-let h: Harness
-
-beforeAll(async () => {
-  server = await startTestRedis()
-  h = createHarness(server.url)
-})
-afterAll(async () => {
-  await h?.close()
-  await server?.cleanup()
-})
+const { h } = useHarness()
 
 type Rows = Array<[string, Array<[string, string[]]>]> | null
 

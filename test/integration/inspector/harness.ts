@@ -1,3 +1,6 @@
+import { afterAll, beforeAll } from 'vitest'
+import { lateBound } from '../../support/late-bound'
+import { startTestRedis } from '../../support/redis'
 import { Redis } from 'ioredis'
 import type { EventOf, EventPublisher, Topic } from '../../../src/shared/api'
 import { createDispatcher } from '../../../src/main/api/dispatch'
@@ -80,3 +83,19 @@ export function createHarness(url: string, overrides: Partial<InspectorOptions> 
   }
 }
 export type Harness = ReturnType<typeof createHarness>
+
+/** For one test file: a redis-server of its own and a harness on it, both closed afterwards. */
+export function useHarness(overrides: Partial<InspectorOptions> = {}): { server: TestRedis; h: Harness } {
+  let server: TestRedis | undefined
+  let h: Harness | undefined
+  beforeAll(async () => {
+    server = await startTestRedis()
+    h = createHarness(server.url, overrides)
+  })
+  afterAll(async () => {
+    await h?.close()
+    await server?.cleanup()
+  })
+  return { server: lateBound(() => server, 'server'), h: lateBound(() => h, 'harness') }
+}
+type TestRedis = Awaited<ReturnType<typeof startTestRedis>>

@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Redis } from 'ioredis'
-import { startTestRedis } from '../../support/redis'
 import { envelopeSchema } from '../../../src/shared/envelope'
 import { DOC_TASKS, roleStream } from '../../../src/shared/keys'
-import { createHarness, type Harness } from './harness'
+import { useHarness } from './harness'
 
-let server: Awaited<ReturnType<typeof startTestRedis>>
-let h: Harness
-
-beforeAll(async () => {
-  server = await startTestRedis()
-  h = createHarness(server.url)
-})
-afterAll(async () => {
-  await h?.close()
-  await server?.cleanup()
-})
+const { h } = useHarness()
 
 /** A stand-in agent in "another language": reads its role stream and answers on the result list, upper-cased. */
 function echoAgent(client: Redis, role: string) {

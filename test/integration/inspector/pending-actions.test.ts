@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestRedis } from '../../support/redis'
+import { describe, expect, it } from 'vitest'
 import { AUDIT_STREAM, deadLetterStream } from '../../../src/shared/keys'
 import { deadLetterFields } from '../../../src/shared/records'
-import { createHarness, type Harness } from './harness'
+import { useHarness } from './harness'
 
-let server: Awaited<ReturnType<typeof startTestRedis>>
-let h: Harness
-
-beforeAll(async () => {
-  server = await startTestRedis()
-  h = createHarness(server.url)
-})
-afterAll(async () => {
-  await h?.close()
-  await server?.cleanup()
-})
+const { h } = useHarness()
 
 describe('pending entries and operator actions', () => {
   it('lists pending rows with bodies, envelope role/stage/last hop, pages by cursor and filters by consumer', async () => {

@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestRedis } from '../../support/redis'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../../src/main/api/dispatch'
 import type { ControlHandlers } from '../../../src/main/api/handler-types'
 import { createInspectorHandlers } from '../../../src/main/inspector'
 import { MAX_TRACE_WATCHES } from '../../../src/main/inspector/traces/trace-watcher'
 import type { Method, RequestInput } from '../../../src/shared/api'
 import type { ErrorCode } from '../../../src/shared/result'
-import { createHarness, type Harness } from './harness'
+import { useHarness } from './harness'
 
-let server: Awaited<ReturnType<typeof startTestRedis>>
-let h: Harness
+const { h } = useHarness()
 
 beforeAll(async () => {
-  server = await startTestRedis()
-  h = createHarness(server.url)
   await h.redis.xadd('s', '*', 'a', '1')
   await h.redis.xgroup('CREATE', 's', 'g', '0')
   await h.redis.set('plain-string', 'x')
-})
-afterAll(async () => {
-  await h?.close()
-  await server?.cleanup()
 })
 
 async function refused<M extends Method>(method: M, args: RequestInput<M>, code: ErrorCode, message?: RegExp): Promise<void> {

@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestRedis } from '../../support/redis'
+import { describe, expect, it } from 'vitest'
 import { AGENT_REGISTRY, JOURNAL_STREAM, roleGroup, roleStream } from '../../../src/shared/keys'
 import type { AgentHeartbeat } from '../../../src/shared/records'
 import { TopologyReader } from '../../../src/main/inspector/topology/topology-reader'
-import { createHarness, waitFor, type Harness } from './harness'
+import { waitFor, useHarness } from './harness'
 
-let server: Awaited<ReturnType<typeof startTestRedis>>
-let h: Harness
-
-beforeAll(async () => {
-  server = await startTestRedis()
-  h = createHarness(server.url, { topologyIntervalMs: 50 })
-})
-afterAll(async () => {
-  await h?.close()
-  await server?.cleanup()
-})
+const { h } = useHarness({ topologyIntervalMs: 50 })
 
 describe('topology', () => {
   it('shows a group made with redis-cli commands on a stream the runtime never touched, with pending and lag', async () => {

@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Redis } from 'ioredis'
-import { startTestRedis } from '../../support/redis'
 import { envelopeSchema, type Envelope } from '../../../src/shared/envelope'
 import { deadLetterStream, roleStream, VIOLATIONS_STREAM } from '../../../src/shared/keys'
 import { violationFields } from '../../../src/shared/records'
 import { addJournalHop, defineJournalCommand } from '../../../src/main/runtime/journal'
-import { createHarness, waitFor, type Harness } from './harness'
+import { waitFor, useHarness } from './harness'
 
-let server: Awaited<ReturnType<typeof startTestRedis>>
-let h: Harness
-
-beforeAll(async () => {
-  server = await startTestRedis()
-  h = createHarness(server.url, { statsIntervalMs: 100, tracePollMs: 50 })
-})
-afterAll(async () => {
-  await h?.close()
-  await server?.cleanup()
-})
+const { h } = useHarness({ statsIntervalMs: 100, tracePollMs: 50 })
 
 /** Writes one hop to the journal exactly as the runtime does. */
 async function hop(redis: Redis, env: Envelope, role: string, destination: string, error: string | null = null): Promise<Envelope> {

@@ -1,34 +1,16 @@
-import { Redis } from 'ioredis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ENVELOPE_FIELD } from '../../../src/shared/envelope'
 import { deadLetterStream, roleGroup, roleStream } from '../../../src/shared/keys'
 import { deadLetterFields } from '../../../src/shared/records'
-import { AgentRuntime } from '../../../src/main/runtime'
 import { fieldsToRecord } from '../../../src/main/runtime/stream-entry'
-import { startTestRedis } from '../../support/redis'
+import { useRuntime } from './runtime-fixture'
 import { waitFor } from './wait'
 
 const source = roleStream('uppercase')
 const dlq = deadLetterStream(source)
 
 describe('bad entries go to the dead-letter stream and the agent keeps serving', () => {
-  let server: Awaited<ReturnType<typeof startTestRedis>>
-  let runtime: AgentRuntime
-  let client: Redis
-
-  beforeAll(async () => {
-    server = await startTestRedis()
-    client = new Redis(server.url)
-    runtime = new AgentRuntime({ redis: { url: server.url }, statsDir: `${server.dataDir}/stats` })
-    await runtime.start()
-    for (const role of ['manager', 'uppercase', 'reverse']) await runtime.startRole(role)
-  })
-
-  afterAll(async () => {
-    await runtime?.close()
-    client?.disconnect()
-    await server?.cleanup()
-  })
+  const { runtime, client } = useRuntime()
 
   async function deadLetterOf(sourceId: string): Promise<Record<string, string>> {
     return waitFor(`a dead letter for ${sourceId}`, async () => {

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Redis } from 'ioredis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ENVELOPE_FIELD } from '../../../src/shared/envelope'
 import { AGENT_REGISTRY, JOURNAL_STREAM, roleStream } from '../../../src/shared/keys'
 import {
-  AgentRuntime,
   awaitResult,
   createRuntimeHandlers,
   readAgentRegistry,
@@ -13,26 +12,10 @@ import {
   readJournal,
   sendEnvelope,
 } from '../../../src/main/runtime'
-import { startTestRedis } from '../../support/redis'
+import { useRuntime } from './runtime-fixture'
 
 describe('demo pipeline (seed 001)', () => {
-  let server: Awaited<ReturnType<typeof startTestRedis>>
-  let runtime: AgentRuntime
-  let client: Redis
-
-  beforeAll(async () => {
-    server = await startTestRedis()
-    client = new Redis(server.url)
-    runtime = new AgentRuntime({ redis: { url: server.url }, statsDir: `${server.dataDir}/stats`, heartbeatIntervalSec: 0.5 })
-    await runtime.start()
-    for (const role of ['manager', 'uppercase', 'reverse']) await runtime.startRole(role)
-  })
-
-  afterAll(async () => {
-    await runtime?.close()
-    client?.disconnect()
-    await server?.cleanup()
-  })
+  const { server, runtime, client } = useRuntime({ heartbeatIntervalSec: 0.5 })
 
   it('answers "Hello, world!" with "!DLROW ,OLLEH" and the trace hops in order', async () => {
     const result = await runtime.request('conv_hello', 'Hello, world!', { timeoutMs: 5000 })

@@ -1,14 +1,14 @@
 import { Redis } from 'ioredis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ENVELOPE_FIELD } from '../../../src/shared/envelope'
 import { AGENT_REGISTRY, DOC_SUMMARY, DOC_TASKS, agentGroup, agentStream, deadLetterStream, roleGroup, roleStream } from '../../../src/shared/keys'
 import { deadLetterFields } from '../../../src/shared/records'
-import { AgentRuntime, awaitResult, BaseAgent, completeEnvelope, pipelineRoles, sendEnvelope } from '../../../src/main/runtime'
+import { awaitResult, BaseAgent, completeEnvelope, pipelineRoles, sendEnvelope } from '../../../src/main/runtime'
 import type { Envelope } from '../../../src/shared/envelope'
 import { fieldsToRecord } from '../../../src/main/runtime/stream-entry'
 import { ensureGroup } from '../../../src/main/runtime/stream-agent'
 import { trimSafely } from '../../../src/main/runtime/trim'
-import { startTestRedis } from '../../support/redis'
+import { useRuntime } from './runtime-fixture'
 import { waitFor } from './wait'
 
 /** Works for longer than claimIdleMs: must not be mistaken for a crashed consumer. */
@@ -21,25 +21,12 @@ class SlowUpperAgent extends BaseAgent {
 }
 
 describe('document review (seed 000), stalled entries and trimming', () => {
-  let server: Awaited<ReturnType<typeof startTestRedis>>
-  let runtime: AgentRuntime
-  let client: Redis
-
-  beforeAll(async () => {
-    server = await startTestRedis()
-    client = new Redis(server.url)
+  const { server, runtime, client } = useRuntime(
+    { claimIdleMs: 300, maxDeliveries: 3, streamMaxLen: 50 },
+    pipelineRoles['doc-review'],
     // Small stream nodes so approximate trimming (MINID ~) works at test sizes.
-    await client.config('SET', 'stream-node-max-entries', '10')
-    runtime = new AgentRuntime({ redis: { url: server.url }, statsDir: `${server.dataDir}/stats`, claimIdleMs: 300, maxDeliveries: 3, streamMaxLen: 50 })
-    await runtime.start()
-    for (const role of pipelineRoles['doc-review']) await runtime.startRole(role)
-  })
-
-  afterAll(async () => {
-    await runtime?.close()
-    client?.disconnect()
-    await server?.cleanup()
-  })
+    (client) => client.config('SET', 'stream-node-max-entries', '10'),
+  )
 
   it('turns the redis-cli chunk into four summary entries, one per specialist', async () => {
     // redis-cli XADD doc.review.tasks '*' doc_id d1 chunk_id c1 text "..."

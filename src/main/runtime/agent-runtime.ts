@@ -9,7 +9,7 @@ import { createRedisClient } from '../redis/create-client'
 import { REDIS_DEFAULTS } from '../redis/connection-config'
 import { withDeadline } from './async-utils'
 import { ControlBus, type ControlCommand } from './control-bus'
-import { defineJournalCommand } from './journal'
+import { preloadHopScript } from './journal'
 import type { AgentContext, LifecycleEvent } from './lifecycle'
 import { resolveRuntimeOptions, type ResolvedRuntimeOptions, type RuntimeOptions } from './options'
 import { heartbeatToInfo } from './registry'
@@ -72,9 +72,9 @@ export class AgentRuntime extends EventEmitter {
 
   private async doStart(): Promise<void> {
     const commands = createRedisClient(this.options.redis, 'command')
-    defineJournalCommand(commands)
     this.commands = commands
     await this.checkHealth()
+    await preloadHopScript(commands).catch(() => undefined) // Redis may still be starting: NOSCRIPT loads it later
     this.subscriber = createRedisClient(this.options.redis, 'subscriber')
     const bus = new ControlBus(
       this.subscriber,

@@ -1,7 +1,7 @@
-import type { ChainableCommander } from 'ioredis'
 import { deadLetterStream } from '../../shared/keys'
 import { deadLetterFields } from '../../shared/records'
 import { recordToFlat, type ReceivedEntry } from './stream-entry'
+import type { CommandSink } from './transaction'
 
 /** Approximate cap of each dead-letter stream. */
 export const DEAD_LETTER_MAXLEN = 10_000
@@ -10,7 +10,7 @@ export const DEAD_LETTER_MAXLEN = 10_000
  * Queues, inside the caller's MULTI, the entry's original fields plus the
  * reason on the source stream's dead-letter stream (the caller adds the XACK).
  */
-export function addDeadLetter(tx: ChainableCommander, entry: ReceivedEntry, consumer: string, reason: string): void {
+export function addDeadLetter(tx: CommandSink, entry: ReceivedEntry, consumer: string, reason: string): void {
   const f = deadLetterFields
   const meta: Record<string, string> = {
     [f.reason]: reason,

@@ -1,8 +1,9 @@
-import type { ChainableCommander, Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 import { journalFields } from '../../shared/records'
 import { JOURNAL_STREAM, journalIndexOfConversation, journalIndexOfMessage } from '../../shared/keys'
 import { fieldsToRecord } from './stream-entry'
 import { ENVELOPE_FIELD } from '../../shared/envelope'
+import { luaScript, type Transaction } from './transaction'
 
 /** How long the per-message and per-conversation indexes live after their first hop. */
 export const JOURNAL_INDEX_TTL_SEC = 24 * 3600
@@ -20,7 +21,7 @@ export const MAX_CONVERSATION_MESSAGES = 10_000
  * the source entry pending.
  */
 const f = journalFields
-const HOP_SCRIPT = `
+const HOP_SCRIPT = luaScript(`
 local env = ARGV[2]
 if ARGV[1] == 'list' then
   redis.call('LPUSH', KEYS[1], env)
@@ -39,7 +40,7 @@ end
 if ARGV[7] ~= '' then
   redis.call('XACK', KEYS[5], ARGV[6], ARGV[7])
 end
-return id`
+return id`)
 
 export interface JournalHop {
   messageId: string
@@ -56,21 +57,20 @@ export interface JournalHop {
   resultTtlSec?: number
 }
 
-type HopCapable = { switchyardHop(...args: Array<string | number>): unknown }
-
-/** Teaches a client (and its MULTIs) the switchyardHop command; idempotent. */
-export function defineJournalCommand(redis: Redis): void {
-  if ('switchyardHop' in redis) return
-  redis.defineCommand('switchyardHop', { numberOfKeys: 5, lua: HOP_SCRIPT })
+/** Loads the hop script ahead of the first batch (a missing one is also loaded on NOSCRIPT). */
+export async function preloadHopScript(redis: Redis): Promise<void> {
+  await redis.call('SCRIPT', ['LOAD', HOP_SCRIPT.lua])
 }
 
-export function addHop(tx: ChainableCommander, hop: JournalHop, journalMaxLen: number): void {
-  ;(tx as unknown as HopCapable).switchyardHop(
+export function addHop(tx: Transaction, hop: JournalHop, journalMaxLen: number): void {
+  const keys = [
     hop.destination,
     JOURNAL_STREAM,
     journalIndexOfMessage(hop.messageId),
     journalIndexOfConversation(hop.conversationId),
     hop.source?.stream ?? JOURNAL_STREAM,
+  ]
+  tx.script(HOP_SCRIPT, keys, [
     hop.delivery ?? 'none',
     hop.envelopeJson,
     journalMaxLen,
@@ -83,11 +83,11 @@ export function addHop(tx: ChainableCommander, hop: JournalHop, journalMaxLen: n
     hop.role,
     hop.agentId,
     String(Date.now() / 1000),
-  )
+  ])
 }
 
 /** Journal entry (and index) only, without delivering or acking: for tools and tests that replay hops. */
-export function addJournalHop(tx: ChainableCommander, hop: Omit<JournalHop, 'delivery' | 'source'>, journalMaxLen: number): void {
+export function addJournalHop(tx: Transaction, hop: Omit<JournalHop, 'delivery' | 'source'>, journalMaxLen: number): void {
   addHop(tx, { ...hop, delivery: 'none' }, journalMaxLen)
 }
 

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events'
-import type { ChainableCommander, Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 import { BatchReader, type ReadSpec } from './batch-reader'
 import { roleFromClassName } from './role-name'
 import type { ReceivedEntry } from './stream-entry'
@@ -13,13 +13,14 @@ import {
 } from './lifecycle'
 import { isConnectionError, sleep, withDeadline } from './async-utils'
 import { ClaimKeeper } from './keep-claimed'
+import { execTransaction, Transaction } from './transaction'
 
 export type { ReadSpec } from './batch-reader'
 /**
  * What one hop writes, queued into the batch's MULTI. It answers 'acked' when
  * its own writes include the XACK of the entry; otherwise the base adds it.
  */
-export type HopWrite = (tx: ChainableCommander, entry: ReceivedEntry) => 'acked' | void
+export type HopWrite = (tx: Transaction, entry: ReceivedEntry) => 'acked' | void
 
 /** Bound of stop(): in-flight work gets this long. */
 export const STOP_BOUND_MS = 2_000
@@ -211,18 +212,15 @@ export abstract class StreamAgent extends EventEmitter {
     if (this.abandon) return // stopped without drain: entries stay pending and are claimed later
     // At most one MULTI in flight per agent; the next read overlaps with it.
     await this.writeChain
-    const tx = this.ctx.commands.multi()
-    let queued = 0
+    const tx = new Transaction()
     entries.forEach((entry, index) => {
       const write = writes[index]
-      if (!write) return
-      if (write(tx, entry) !== 'acked') tx.xack(entry.stream, entry.group, entry.id)
-      queued += 1
+      if (write && write(tx, entry) !== 'acked') tx.xack(entry.stream, entry.group, entry.id)
     })
-    if (queued === 0) return
-    this.writeChain = tx.exec().then(
-      (results) => {
-        for (const [error] of results ?? []) if (error) this.emit('error', error)
+    if (tx.size === 0) return
+    this.writeChain = execTransaction(this.ctx.commands, tx).then(
+      (outcome) => {
+        for (const error of outcome) if (error) this.emit('error', error)
       },
       (error: unknown) => {
         // The entries stay pending; the sweeper claims them again.

@@ -3,7 +3,8 @@ import type { Redis } from 'ioredis'
 import { envelopeSchema, type Envelope } from '../../../src/shared/envelope'
 import { deadLetterStream, roleStream, VIOLATIONS_STREAM } from '../../../src/shared/keys'
 import { violationFields } from '../../../src/shared/records'
-import { addJournalHop, defineJournalCommand } from '../../../src/main/runtime/journal'
+import { addJournalHop } from '../../../src/main/runtime/journal'
+import { execTransaction, Transaction } from '../../../src/main/runtime/transaction'
 import { waitFor, useHarness } from './harness'
 
 const { h } = useHarness({ statsIntervalMs: 100, tracePollMs: 50 })
@@ -15,10 +16,9 @@ async function hop(redis: Redis, env: Envelope, role: string, destination: strin
     process_count: env.process_count + 1,
     trace: [...env.trace, { start_ts: 1, role, agent_id: `${role}-1`, end_ts: 1.5, duration: 0.5, error }],
   }
-  defineJournalCommand(redis)
-  const tx = redis.multi()
+  const tx = new Transaction()
   addJournalHop(tx, { messageId: env.message_id, conversationId: env.conversation_id, role, agentId: `${role}-1`, destination, envelopeJson: JSON.stringify(next) }, 10_000)
-  await tx.exec()
+  await execTransaction(redis, tx)
   return next
 }
 

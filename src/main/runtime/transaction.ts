@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto'
+import type { Redis } from 'ioredis'
+
+export type RedisArg = string | number
+
+/** A Lua script run by EVALSHA, loaded on first NOSCRIPT. */
+export interface LuaScript {
+  readonly lua: string
+  readonly sha: string
+}
+
+export function luaScript(lua: string): LuaScript {
+  return { lua, sha: createHash('sha1').update(lua).digest('hex') }
+}
+
+interface QueuedCommand {
+  name: string
+  args: RedisArg[]
+  script?: LuaScript
+}
+
+/** Where writes are queued: a transaction of ours, or (for the sweeper's rare writes) an ioredis MULTI. */
+export interface CommandSink {
+  call(command: string, args: RedisArg[]): unknown
+}
+
+/**
+ * The writes of one batch, sent as MULTI … EXEC on the shared command
+ * connection. Plain commands written in one go instead of an ioredis
+ * Pipeline: a Pipeline object per batch costs kilobytes that outlive young
+ * GCs and lengthen every scavenge (measured in bench/runtime/README.md).
+ */
+export class Transaction implements CommandSink {
+  readonly commands: QueuedCommand[] = []
+
+  get size(): number {
+    return this.commands.length
+  }
+
+  call(name: string, args: RedisArg[]): void {
+    this.commands.push({ name, args })
+  }
+
+  xack(stream: string, group: string, id: string): void {
+    this.commands.push({ name: 'XACK', args: [stream, group, id] })
+  }
+
+  script(script: LuaScript, keys: string[], args: RedisArg[]): void {
+    this.commands.push({ name: 'EVALSHA', args: [script.sha, keys.length, ...keys, ...args], script })
+  }
+}
+
+/** Each queued command's outcome, in order: null when it ran, the error Redis gave when not. */
+export type TransactionOutcome = Array<Error | null>
+
+const ignore = (): undefined => undefined
+
+/**
+ * MULTI, the commands and EXEC in one socket write; nothing else can come
+ * between them on the connection because they are issued synchronously. A
+ * script Redis does not know yet (first use, SCRIPT FLUSH, a restarted
+ * server) is loaded and the commands that failed on it are sent once more in
+ * a transaction of their own. Rejects when EXEC fails as a whole
+ * (connection lost, EXECABORT): then nothing of it ran.
+ */
+export async function execTransaction(redis: Redis, tx: Transaction): Promise<TransactionOutcome> {
+  const outcome = await sendOnce(redis, tx.commands)
+  const missing = tx.commands.filter((command, index) => command.script && isNoScript(outcome[index]))
+  if (missing.length === 0) return outcome
+  const scripts = new Set(missing.map((command) => command.script as LuaScript))
+  for (const script of scripts) await redis.call('SCRIPT', ['LOAD', script.lua])
+  const retried = await sendOnce(redis, missing)
+  let next = 0
+  return outcome.map((error, index) => {
+    const command = tx.commands[index]
+    return command?.script && isNoScript(error) ? (retried[next++] ?? null) : error
+  })
+}
+
+async function sendOnce(redis: Redis, commands: QueuedCommand[]): Promise<TransactionOutcome> {
+  if (commands.length === 0) return []
+  const socket = redis.stream as { cork?: () => void; uncork?: () => void } | undefined
+  socket?.cork?.()
+  let exec: Promise<unknown>
+  try {
+    // The QUEUED replies carry nothing: a command Redis refuses to queue makes EXEC fail with EXECABORT.
+    redis.call('MULTI').catch(ignore)
+    for (const command of commands) redis.call(command.name, command.args).catch(ignore)
+    exec = redis.call('EXEC')
+  } finally {
+    socket?.uncork?.()
+  }
+  const replies = await exec
+  if (!Array.isArray(replies)) throw new Error('EXEC returned no replies (the transaction was discarded)')
+  return commands.map((_, index) => {
+    const reply: unknown = replies[index]
+    return reply instanceof Error ? reply : null
+  })
+}
+
+function isNoScript(error: Error | null | undefined): boolean {
+  return error?.message.startsWith('NOSCRIPT') ?? false
+}

@@ -65,7 +65,9 @@ export abstract class BaseAgent extends StreamAgent {
     let error: string | null = null
     const timeoutSec = timeoutOf(env, this.taskTimeoutSec)
     try {
-      out = await withDeadline(Promise.resolve(this.process(env)), timeoutSec * 1000, () => undefined)
+      const result = this.process(env)
+      // Only a pending answer can overrun the timeout: a synchronous one needs no timer.
+      out = isThenable(result) ? await withDeadline(Promise.resolve(result), timeoutSec * 1000, () => undefined) : result
       if (!out || typeof out !== 'object' || !Array.isArray(out.trace) || typeof out.payload !== 'object') {
         throw new TypeError('process() must return the envelope')
       }
@@ -164,6 +166,10 @@ export abstract class BaseAgent extends StreamAgent {
       return 'acked'
     }
   }
+}
+
+function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function'
 }
 
 function timeoutOf(env: Envelope, fallbackSec: number): number {

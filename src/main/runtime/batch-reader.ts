@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis'
-import { withDeadline } from './async-utils'
 import { parseReadReply, type ReceivedEntry } from './stream-entry'
+import { corked, sendTransaction, type Transaction, type TransactionOutcome } from './transaction'
 
 /** One XREADGROUP: a group and the streams it reads with it. */
 export interface ReadSpec {
@@ -16,13 +16,18 @@ export const WATCHDOG_GRACE_MS = 5_000
  * XREADGROUP takes one group, so the last spec blocks and the others (an
  * agent's own stream) are read without blocking in the same round trip — when
  * rung, and at least once per BLOCK cap. A read can be ended early without
- * losing anything (CLIENT UNBLOCK ... TIMEOUT), and a watchdog cuts a hung one.
+ * losing anything (CLIENT UNBLOCK ... TIMEOUT), and a watchdog cuts a hung one:
+ * the connection is dropped and ioredis sends the read again on a new one.
+ * The previous batch's writes go ahead of the read in the same socket write:
+ * one write per hop, and a batch is written before the next one is read.
  */
 export class BatchReader {
   private clientId: number | null = null
   private reading = false
   private pollOthersNow = true
   private lastPollMs = 0
+  /** One timer for every read, re-armed with refresh(): a timer per read is garbage at high rates. */
+  private watchdog: NodeJS.Timeout | null = null
 
   constructor(
     private readonly client: Redis,
@@ -38,6 +43,10 @@ export class BatchReader {
     }
     await learnId()
     this.client.on('ready', () => void learnId())
+    this.watchdog = setTimeout(() => {
+      if (this.reading) this.client.disconnect(true)
+    }, this.options.blockMs + WATCHDOG_GRACE_MS)
+    this.watchdog.unref()
   }
 
   /** Ends a pending BLOCK now; `pollOthers` makes the next read include the non-blocking specs. */
@@ -48,6 +57,7 @@ export class BatchReader {
   }
 
   close(): void {
+    if (this.watchdog) clearTimeout(this.watchdog)
     this.client.disconnect()
     this.clientId = null
   }
@@ -57,8 +67,16 @@ export class BatchReader {
     this.client.disconnect()
   }
 
-  async read(all: ReadSpec[]): Promise<{ entries: ReceivedEntry[]; failure: Error | null }> {
-    const { batchSize, blockMs } = this.options
+  /**
+   * Reads the next batch; `carry` (the last batch's writes) is sent first on
+   * the same connection, and `onSent` gets its outcome at once.
+   */
+  async read(
+    all: ReadSpec[],
+    carry: Transaction | null = null,
+    onSent: (outcome: Promise<TransactionOutcome>) => void = () => undefined,
+  ): Promise<{ entries: ReceivedEntry[]; failure: Error | null }> {
+    const { blockMs } = this.options
     const now = Date.now()
     const pollOthers = this.pollOthersNow || now - this.lastPollMs >= blockMs
     if (pollOthers) {
@@ -67,7 +85,30 @@ export class BatchReader {
     }
     const specs = pollOthers ? all : all.slice(-1)
     // Sent back to back (one round trip) as plain commands: a Pipeline object per read costs garbage at high rates.
-    const reads = specs.map((spec, index) => {
+    const reads = corked(this.client, () => {
+      if (carry) onSent(sendTransaction(this.client, carry, this.commands))
+      return this.issueReads(specs)
+    })
+    this.reading = true
+    this.watchdog?.refresh()
+    try {
+      const replies = await Promise.all(reads)
+      const entries: ReceivedEntry[] = []
+      let failure: Error | null = null
+      replies.forEach(({ reply, error }, index) => {
+        // Entries another read returned in the same round trip are still ours to handle.
+        if (error) failure ??= error
+        else entries.push(...parseReadReply(reply, specs[index]?.group ?? ''))
+      })
+      return { entries, failure }
+    } finally {
+      this.reading = false
+    }
+  }
+
+  private issueReads(specs: ReadSpec[]): Array<Promise<{ reply: unknown; error: Error | null }>> {
+    const { batchSize, blockMs } = this.options
+    return specs.map((spec, index) => {
       const block = index === specs.length - 1 ? ['BLOCK', blockMs] : []
       const ids = spec.streams.map(() => '>')
       return this.client
@@ -81,19 +122,5 @@ export class BatchReader {
           (error: unknown) => ({ reply: null, error: error instanceof Error ? error : new Error(String(error)) }),
         )
     })
-    this.reading = true
-    try {
-      const replies = await withDeadline(Promise.all(reads), blockMs + WATCHDOG_GRACE_MS, () => this.client.disconnect(true))
-      const entries: ReceivedEntry[] = []
-      let failure: Error | null = null
-      replies.forEach(({ reply, error }, index) => {
-        // Entries another read returned in the same round trip are still ours to handle.
-        if (error) failure ??= error
-        else entries.push(...parseReadReply(reply, specs[index]?.group ?? ''))
-      })
-      return { entries, failure }
-    } finally {
-      this.reading = false
-    }
   }
 }

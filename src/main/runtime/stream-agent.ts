@@ -13,7 +13,7 @@ import {
 } from './lifecycle'
 import { isConnectionError, sleep, withDeadline } from './async-utils'
 import { ClaimKeeper } from './keep-claimed'
-import { execTransaction, Transaction } from './transaction'
+import { execTransaction, Transaction, type TransactionOutcome } from './transaction'
 
 export type { ReadSpec } from './batch-reader'
 /**
@@ -119,7 +119,8 @@ export abstract class StreamAgent extends EventEmitter {
   /** Entries the sweeper claimed for this instance: same path as a read batch. */
   async processClaimed(entries: ReceivedEntry[]): Promise<void> {
     if (this.closing || entries.length === 0) return
-    await this.processBatch(entries)
+    this.flush(await this.processBatch(entries))
+    await this.writeChain
   }
 
   heartbeatEvent(event: LifecycleEventName): LifecycleEvent {
@@ -162,8 +163,11 @@ export abstract class StreamAgent extends EventEmitter {
 
   private async loop(): Promise<void> {
     let failures = 0
+    // The last batch's writes, sent ahead of the next read on the reader's connection.
+    let carry: Transaction | null = null
     while (!this.closing) {
       if (this.paused) {
+        carry = this.flush(carry)
         this.status = 'paused'
         await new Promise<void>((resolve) => (this.resumeWaiter = resolve))
         this.resumeWaiter = null
@@ -171,7 +175,9 @@ export abstract class StreamAgent extends EventEmitter {
       }
       let entries: ReceivedEntry[]
       try {
-        entries = await this.readBatch()
+        const sending = carry
+        carry = null
+        entries = await this.readBatch(sending)
         failures = 0
       } catch (error) {
         if (this.closing) break
@@ -180,13 +186,17 @@ export abstract class StreamAgent extends EventEmitter {
         await sleep(Math.min(50 * 2 ** failures, MAX_BACKOFF_MS))
         continue
       }
-      if (entries.length > 0) await this.processBatch(entries)
+      if (entries.length > 0) carry = await this.processBatch(entries)
     }
+    this.flush(carry)
   }
 
-  private async readBatch(): Promise<ReceivedEntry[]> {
-    if (!this.reader) return []
-    const { entries, failure } = await this.reader.read(this.readSpecs())
+  private async readBatch(carry: Transaction | null): Promise<ReceivedEntry[]> {
+    if (!this.reader) {
+      this.flush(carry)
+      return []
+    }
+    const { entries, failure } = await this.reader.read(this.readSpecs(), carry, (outcome) => this.trackWrite(outcome))
     if (failure) await this.recoverFromReadError(failure, entries.length > 0)
     return entries
   }
@@ -203,30 +213,48 @@ export abstract class StreamAgent extends EventEmitter {
     this.emit('error', error)
   }
 
-  private async processBatch(entries: ReceivedEntry[]): Promise<void> {
+  /**
+   * Handles a batch and answers its writes (every hop's outputs and XACKs) as
+   * one transaction, not sent yet: the loop sends it ahead of its next read.
+   */
+  private async processBatch(entries: ReceivedEntry[]): Promise<Transaction | null> {
     if (!this.paused) this.status = 'busy'
     this.keeper?.track(entries)
     const writes = await Promise.all(entries.map((entry) => this.safeHandle(entry)))
     this.keeper?.release(entries)
     if (this.status === 'busy') this.status = this.paused ? 'paused' : 'idle'
-    if (this.abandon) return // stopped without drain: entries stay pending and are claimed later
-    // At most one MULTI in flight per agent; the next read overlaps with it.
-    await this.writeChain
+    if (this.abandon) return null // stopped without drain: entries stay pending and are claimed later
     const tx = new Transaction()
     entries.forEach((entry, index) => {
       const write = writes[index]
       if (write && write(tx, entry) !== 'acked') tx.xack(entry.stream, entry.group, entry.id)
     })
-    if (tx.size === 0) return
-    this.writeChain = execTransaction(this.ctx.commands, tx).then(
-      (outcome) => {
-        for (const error of outcome) if (error) this.emit('error', error)
+    return tx.size > 0 ? tx : null
+  }
+
+  /** Sends writes on the shared command connection (claimed batches, and the last batch when the loop ends). */
+  private flush(tx: Transaction | null): null {
+    if (tx && this.ctx) {
+      const previous = this.writeChain
+      // After the writes already on their way, so one agent's batches land in order.
+      this.trackWrite(previous.then(() => execTransaction(this.ctx.commands, tx)))
+    }
+    return null
+  }
+
+  /** writeChain settles once every write sent so far has. */
+  private trackWrite(outcome: Promise<TransactionOutcome>): void {
+    const previous = this.writeChain
+    const handled = outcome.then(
+      (errors) => {
+        for (const error of errors) if (error) this.emit('error', error)
       },
       (error: unknown) => {
         // The entries stay pending; the sweeper claims them again.
         if (!isConnectionError(error)) this.emit('error', error)
       },
     )
+    this.writeChain = previous.then(() => handled)
   }
 
   private async safeHandle(entry: ReceivedEntry): Promise<HopWrite | null> {

@@ -56,45 +56,57 @@ export type TransactionOutcome = Array<Error | null>
 const ignore = (): undefined => undefined
 
 /**
- * MULTI, the commands and EXEC in one socket write; nothing else can come
- * between them on the connection because they are issued synchronously. A
- * script Redis does not know yet (first use, SCRIPT FLUSH, a restarted
- * server) is loaded and the commands that failed on it are sent once more in
- * a transaction of their own. Rejects when EXEC fails as a whole
- * (connection lost, EXECABORT): then nothing of it ran.
+ * Writes MULTI, the commands and EXEC on `client` now: nothing else can come
+ * between them on the connection because they are issued synchronously (a
+ * caller may queue a read behind them, in the same socket write). A script
+ * Redis does not know yet (first use, SCRIPT FLUSH, a restarted server) is
+ * loaded and the commands that failed on it are sent once more, on
+ * `fallback` (a connection not blocked in a read). Rejects when EXEC fails as
+ * a whole (connection lost, EXECABORT): then nothing of it ran.
  */
-export async function execTransaction(redis: Redis, tx: Transaction): Promise<TransactionOutcome> {
-  const outcome = await sendOnce(redis, tx.commands)
-  const missing = tx.commands.filter((command, index) => command.script && isNoScript(outcome[index]))
-  if (missing.length === 0) return outcome
-  const scripts = new Set(missing.map((command) => command.script as LuaScript))
-  for (const script of scripts) await redis.call('SCRIPT', ['LOAD', script.lua])
-  const retried = await sendOnce(redis, missing)
-  let next = 0
-  return outcome.map((error, index) => {
-    const command = tx.commands[index]
-    return command?.script && isNoScript(error) ? (retried[next++] ?? null) : error
+export function sendTransaction(client: Redis, tx: Transaction, fallback: Redis = client): Promise<TransactionOutcome> {
+  const sent = writeCommands(client, tx.commands)
+  return sent.then(async (outcome) => {
+    const missing = tx.commands.filter((command, index) => command.script && isNoScript(outcome[index]))
+    if (missing.length === 0) return outcome
+    const scripts = new Set(missing.map((command) => command.script as LuaScript))
+    for (const script of scripts) await fallback.call('SCRIPT', ['LOAD', script.lua])
+    const retried = await corked(fallback, () => writeCommands(fallback, missing))
+    let next = 0
+    return outcome.map((error, index) => {
+      const command = tx.commands[index]
+      return command?.script && isNoScript(error) ? (retried[next++] ?? null) : error
+    })
   })
 }
 
-async function sendOnce(redis: Redis, commands: QueuedCommand[]): Promise<TransactionOutcome> {
-  if (commands.length === 0) return []
-  const socket = redis.stream as { cork?: () => void; uncork?: () => void } | undefined
+/** sendTransaction in one socket write of its own. */
+export function execTransaction(redis: Redis, tx: Transaction): Promise<TransactionOutcome> {
+  return corked(redis, () => sendTransaction(redis, tx))
+}
+
+/** Runs `write` with the connection's socket corked: everything it issues leaves in one write. */
+export function corked<T>(client: Redis, write: () => T): T {
+  const socket = client.stream as { cork?: () => void; uncork?: () => void } | undefined
   socket?.cork?.()
-  let exec: Promise<unknown>
   try {
-    // The QUEUED replies carry nothing: a command Redis refuses to queue makes EXEC fail with EXECABORT.
-    redis.call('MULTI').catch(ignore)
-    for (const command of commands) redis.call(command.name, command.args).catch(ignore)
-    exec = redis.call('EXEC')
+    return write()
   } finally {
     socket?.uncork?.()
   }
-  const replies = await exec
-  if (!Array.isArray(replies)) throw new Error('EXEC returned no replies (the transaction was discarded)')
-  return commands.map((_, index) => {
-    const reply: unknown = replies[index]
-    return reply instanceof Error ? reply : null
+}
+
+function writeCommands(client: Redis, commands: QueuedCommand[]): Promise<TransactionOutcome> {
+  if (commands.length === 0) return Promise.resolve([])
+  // The QUEUED replies carry nothing: a command Redis refuses to queue makes EXEC fail with EXECABORT.
+  client.call('MULTI').catch(ignore)
+  for (const command of commands) client.call(command.name, command.args).catch(ignore)
+  return client.call('EXEC').then((replies) => {
+    if (!Array.isArray(replies)) throw new Error('EXEC returned no replies (the transaction was discarded)')
+    return commands.map((_, index) => {
+      const reply: unknown = replies[index]
+      return reply instanceof Error ? reply : null
+    })
   })
 }
 

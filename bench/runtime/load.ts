@@ -67,6 +67,8 @@ export async function fixedRate(url: string, rate: number, seconds: number): Pro
       }
     }
   })()
+  // Each request leaves at its own time; between them the process sleeps (no 1 ms polling timer to
+  // compete with the system under test). A late timer sends what is due at once.
   const start = performance.now()
   let sent = 0
   while (sent < total) {
@@ -75,7 +77,8 @@ export async function fixedRate(url: string, rate: number, seconds: number): Pro
       void sender.xadd(roleStream('manager'), '*', ENVELOPE_FIELD, envelopeJson(sent, performance.now()))
       sent += 1
     }
-    await new Promise((resolve) => setTimeout(resolve, 1))
+    const nextAtMs = start + (sent * 1000) / rate
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, nextAtMs - performance.now())))
   }
   const drainUntil = performance.now() + 5_000
   while (latencies.length < total && performance.now() < drainUntil) await new Promise((resolve) => setTimeout(resolve, 10))

@@ -22,6 +22,14 @@ export type { ReadSpec } from './batch-reader'
  */
 export type HopWrite = (tx: Transaction, entry: ReceivedEntry) => 'acked' | void
 
+/**
+ * Batches up to this size ride ahead of the next read on the reader's own
+ * connection (one socket write a hop: light traffic gets the lowest latency).
+ * Bigger ones go on the shared command connection, where Redis executes them
+ * while the next batch is already being read and handled (throughput).
+ */
+export const CARRY_MAX_ENTRIES = 8
+
 /** Bound of stop(): in-flight work gets this long. */
 export const STOP_BOUND_MS = 2_000
 const MAX_BACKOFF_MS = 5_000
@@ -186,7 +194,10 @@ export abstract class StreamAgent extends EventEmitter {
         await sleep(Math.min(50 * 2 ** failures, MAX_BACKOFF_MS))
         continue
       }
-      if (entries.length > 0) carry = await this.processBatch(entries)
+      if (entries.length > 0) {
+        const writes = await this.processBatch(entries)
+        carry = entries.length <= CARRY_MAX_ENTRIES ? writes : this.flush(writes)
+      }
     }
     this.flush(carry)
   }

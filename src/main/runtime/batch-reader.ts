@@ -8,6 +8,10 @@ export interface ReadSpec {
   streams: string[]
 }
 
+/** CLIENT UNBLOCK tries before a read gives up on being ended early (it then ends at its BLOCK cap). */
+const UNBLOCK_ATTEMPTS = 5
+const UNBLOCK_RETRY_MS = 2
+
 /** Extra time a blocking read may take past its BLOCK before the watchdog cuts the connection. */
 export const WATCHDOG_GRACE_MS = 5_000
 
@@ -52,8 +56,15 @@ export class BatchReader {
   /** Ends a pending BLOCK now; `pollOthers` makes the next read include the non-blocking specs. */
   interrupt(pollOthers = false): void {
     if (pollOthers) this.pollOthersNow = true
+    this.unblock(UNBLOCK_ATTEMPTS)
+  }
+
+  private unblock(attempts: number): void {
     if (!this.reading || this.clientId === null) return
-    this.commands.call('CLIENT', ['UNBLOCK', this.clientId, 'TIMEOUT']).catch(() => undefined)
+    this.commands.call('CLIENT', ['UNBLOCK', this.clientId, 'TIMEOUT']).then((unblocked) => {
+      // 0: the read was not blocking yet (still behind the last batch's writes on its connection).
+      if (Number(unblocked) === 0 && attempts > 1) setTimeout(() => this.unblock(attempts - 1), UNBLOCK_RETRY_MS)
+    }, () => undefined)
   }
 
   close(): void {

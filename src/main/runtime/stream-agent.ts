@@ -90,6 +90,7 @@ export abstract class StreamAgent extends EventEmitter {
     }
     this.reader = new BatchReader(ctx.createBlockingClient(), ctx.commands, () => this.agentId, ctx.options)
     await this.reader.open()
+    this.keeper?.stop()
     this.keeper = new ClaimKeeper(() => ctx.commands, () => this.agentId, ctx.options.claimIdleMs)
     this.status = 'idle'
     this.lifecycle('init')

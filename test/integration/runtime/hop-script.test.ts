@@ -1,22 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Redis } from 'ioredis'
+import { describe, expect, it } from 'vitest'
 import { JOURNAL_STREAM, roleGroup, roleStream } from '../../../src/shared/keys'
 import { addHop, readJournal, type JournalHop } from '../../../src/main/runtime/journal'
 import { execTransaction, Transaction } from '../../../src/main/runtime/transaction'
-import { startTestRedis } from '../../support/redis'
+import { useTestRedis } from '../../support/redis'
 
-let server: Awaited<ReturnType<typeof startTestRedis>>
-let redis: Redis
-
-beforeAll(async () => {
-  server = await startTestRedis()
-  redis = new Redis(server.url)
-})
-
-afterAll(async () => {
-  redis.disconnect()
-  await server.cleanup()
-})
+const { client: redis } = useTestRedis()
 
 /** An entry on the uppercase role stream, read (so pending) by `consumer`. */
 async function pendingEntry(messageId: string, consumer: string): Promise<string> {

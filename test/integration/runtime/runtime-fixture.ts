@@ -1,10 +1,8 @@
-import { Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 import { afterAll, beforeAll } from 'vitest'
 import { AgentRuntime, type RuntimeOptions } from '../../../src/main/runtime'
 import { lateBound } from '../../support/late-bound'
-import { startTestRedis } from '../../support/redis'
-
-type TestRedis = Awaited<ReturnType<typeof startTestRedis>>
+import { useTestRedis, type TestRedis } from '../../support/redis'
 export const DEMO_ROLES = ['manager', 'uppercase', 'reverse'] as const
 
 /**
@@ -16,12 +14,9 @@ export function useRuntime(
   roles: readonly string[] = DEMO_ROLES,
   prepare: (client: Redis) => Promise<unknown> = async () => undefined,
 ): { server: TestRedis; runtime: AgentRuntime; client: Redis } {
-  let server: TestRedis | undefined
+  const { server, client } = useTestRedis()
   let runtime: AgentRuntime | undefined
-  let client: Redis | undefined
   beforeAll(async () => {
-    server = await startTestRedis()
-    client = new Redis(server.url)
     await prepare(client)
     runtime = new AgentRuntime({ redis: { url: server.url }, statsDir: `${server.dataDir}/stats`, ...options })
     await runtime.start()
@@ -29,12 +24,6 @@ export function useRuntime(
   })
   afterAll(async () => {
     await runtime?.close()
-    client?.disconnect()
-    await server?.cleanup()
   })
-  return {
-    server: lateBound(() => server, 'server'),
-    runtime: lateBound(() => runtime, 'runtime'),
-    client: lateBound(() => client, 'client'),
-  }
+  return { server, runtime: lateBound(() => runtime, 'runtime'), client }
 }

@@ -1,20 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Redis } from 'ioredis'
+import { describe, expect, it } from 'vitest'
 import { execTransaction, luaScript, Transaction } from '../../../src/main/runtime/transaction'
-import { startTestRedis } from '../../support/redis'
+import { useTestRedis } from '../../support/redis'
 
-let server: Awaited<ReturnType<typeof startTestRedis>>
-let redis: Redis
-
-beforeAll(async () => {
-  server = await startTestRedis()
-  redis = new Redis(server.url)
-})
-
-afterAll(async () => {
-  redis.disconnect()
-  await server.cleanup()
-})
+const { client: redis } = useTestRedis()
 
 const COUNT_SCRIPT = luaScript("return redis.call('INCRBY', KEYS[1], ARGV[1])")
 

@@ -1,15 +1,9 @@
 import type { ReceivedEntry } from './stream-entry'
-import { recordToFlat } from './stream-entry'
 import { addDeadLetter } from './dead-letter'
+import { addFlatOutputs, type FlatOutput } from './flat-outputs'
 import { StreamAgent, type HopWrite, type ReadSpec } from './stream-agent'
 
-/** One XADD a flat-field agent produces. */
-export interface FlatOutput {
-  stream: string
-  fields: Record<string, string>
-  /** Approximate cap for streams no group reads (e.g. the summary). */
-  maxLen?: number
-}
+export type { FlatOutput } from './flat-outputs'
 
 /**
  * Seed 000's BaseAgent: flat fields in, flat fields out, on fixed stream and
@@ -46,11 +40,9 @@ export abstract class FlatAgent extends StreamAgent {
       return (tx) => addDeadLetter(tx, entry, this.agentId, reason)
     }
     this.recordRun((performance.now() - start) / 1000)
-    return (tx) => {
-      for (const out of outputs) {
-        const cap = out.maxLen ? ['MAXLEN', '~', out.maxLen] : []
-        tx.call('XADD', [out.stream, ...cap, '*', ...recordToFlat(out.fields)])
-      }
+    return (tx, received) => {
+      addFlatOutputs(tx, received, outputs)
+      return 'acked'
     }
   }
 }

@@ -4,6 +4,7 @@ import { JOURNAL_STREAM, journalIndexOfConversation, journalIndexOfMessage } fro
 import { fieldsToRecord } from './stream-entry'
 import { ENVELOPE_FIELD } from '../../shared/envelope'
 import { luaScript, type Transaction } from './transaction'
+import { ACK_FIRST_LUA } from './ack-first'
 
 /** How long the per-message and per-conversation indexes live after their first hop. */
 export const JOURNAL_INDEX_TTL_SEC = 24 * 3600
@@ -18,24 +19,12 @@ export const MAX_CONVERSATION_MESSAGES = 10_000
  * with a TTL), the journal entry, the per-message index (its TTL and the
  * conversation set written on the first hop), and the XACK of the source.
  * Inside the batch's MULTI, each hop is atomic; a crash before EXEC leaves
- * the source entry pending. The XACK comes first: a source entry no longer
- * pending (another instance claimed and finished it, or a resent
- * transaction ran twice) delivers nothing, so no hop is delivered twice;
- * one whose group was deleted is still delivered.
+ * the source entry pending. The XACK comes first (ack-first.ts): no hop is
+ * delivered twice.
  */
 const f = journalFields
-const HOP_SCRIPT = luaScript(`
-if ARGV[7] ~= '' and redis.call('XACK', KEYS[5], ARGV[6], ARGV[7]) == 0 then
-  -- Not pending: a duplicate, unless the group (or stream) itself is gone, which protects nothing.
-  local groups = redis.pcall('XINFO', 'GROUPS', KEYS[5])
-  if type(groups) == 'table' and not groups.err then
-    for _, g in ipairs(groups) do
-      for i = 1, #g, 2 do
-        if g[i] == 'name' and g[i + 1] == ARGV[6] then return false end
-      end
-    end
-  end
-end
+const HOP_SCRIPT = luaScript(`${ACK_FIRST_LUA}
+if not ack_first(KEYS[5], ARGV[6], ARGV[7]) then return false end
 local env = ARGV[2]
 if ARGV[1] == 'list' then
   redis.call('LPUSH', KEYS[1], env)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { JOURNAL_STREAM, roleGroup, roleStream } from '../../../src/shared/keys'
 import { addHop, readJournal, type JournalHop } from '../../../src/main/runtime/journal'
+import { addFlatOutputs, type FlatOutput } from '../../../src/main/runtime/flat-outputs'
 import { execTransaction, Transaction } from '../../../src/main/runtime/transaction'
 import { useTestRedis } from '../../support/redis'
 
@@ -59,5 +60,28 @@ describe('the hop script (delivery, journal and XACK in one step)', () => {
     await redis.xgroup('DESTROY', roleStream('uppercase'), roleGroup('uppercase'))
     await runHop(hopFor('msg-nogroup', sourceId, 'hop:out:3'))
     expect(await redis.xlen('hop:out:3')).toBe(1)
+  })
+})
+
+describe('the flat-field hop script (seed 000 agents)', () => {
+  it('writes every output with its fields and cap, and writes nothing for an entry handled twice', async () => {
+    await redis.xgroup('CREATE', 'flat:tasks', 'flat-group', '$', 'MKSTREAM')
+    const id = String(await redis.xadd('flat:tasks', '*', 'doc_id', 'd1', 'chunk_id', 'c1', 'text', 'hi'))
+    await redis.xreadgroup('GROUP', 'flat-group', 'coordinator-1', 'COUNT', 1, 'STREAMS', 'flat:tasks', '>')
+    const entry = { stream: 'flat:tasks', group: 'flat-group', id, fields: {}, deliveries: 1 }
+    const outputs: FlatOutput[] = [
+      { stream: 'flat:grammar', fields: { doc_id: 'd1', chunk_id: 'c1', text: 'hi' } },
+      { stream: 'flat:summary', fields: { doc_id: 'd1' }, maxLen: 5 },
+    ]
+    for (let run = 0; run < 2; run++) {
+      const tx = new Transaction()
+      addFlatOutputs(tx, entry, outputs)
+      expect(await execTransaction(redis, tx)).toEqual([null])
+    }
+    const grammar = await redis.xrange('flat:grammar', '-', '+')
+    expect(grammar.map(([, fields]) => fields)).toEqual([['doc_id', 'd1', 'chunk_id', 'c1', 'text', 'hi']])
+    expect(await redis.xlen('flat:summary')).toBe(1)
+    const pending = (await redis.xpending('flat:tasks', 'flat-group')) as [number, ...unknown[]]
+    expect(pending[0]).toBe(0)
   })
 })

@@ -9,7 +9,6 @@ import { createRedisClient } from '../redis/create-client'
 import { REDIS_DEFAULTS } from '../redis/connection-config'
 import { withDeadline } from './async-utils'
 import { ControlBus, type ControlCommand } from './control-bus'
-import { preloadHopScript } from './journal'
 import type { AgentContext, LifecycleEvent } from './lifecycle'
 import { resolveRuntimeOptions, type ResolvedRuntimeOptions, type RuntimeOptions } from './options'
 import { heartbeatToInfo } from './registry'
@@ -74,7 +73,6 @@ export class AgentRuntime extends EventEmitter {
     const commands = createRedisClient(this.options.redis, 'command')
     this.commands = commands
     await this.checkHealth()
-    await preloadHopScript(commands).catch(() => undefined) // Redis may still be starting: NOSCRIPT loads it later
     this.subscriber = createRedisClient(this.options.redis, 'subscriber')
     const bus = new ControlBus(
       this.subscriber,

@@ -57,11 +57,6 @@ export interface JournalHop {
   resultTtlSec?: number
 }
 
-/** Loads the hop script ahead of the first batch (a missing one is also loaded on NOSCRIPT). */
-export async function preloadHopScript(redis: Redis): Promise<void> {
-  await redis.call('SCRIPT', ['LOAD', HOP_SCRIPT.lua])
-}
-
 export function addHop(tx: Transaction, hop: JournalHop, journalMaxLen: number): void {
   const keys = [
     hop.destination,

@@ -27,8 +27,9 @@ export interface CommandSink {
 /**
  * The writes of one batch, sent as MULTI … EXEC (ahead of the agent's next
  * read, or on the shared command connection). Plain commands written in one
- * go instead of an ioredis Pipeline: a Pipeline object per batch costs kilobytes that outlive young
- * GCs and lengthen every scavenge (measured in bench/runtime/README.md).
+ * go instead of an ioredis Pipeline: a Pipeline object per batch costs
+ * kilobytes that outlive young GCs and lengthen every scavenge (measured in
+ * bench/runtime/README.md).
  */
 export class Transaction implements CommandSink {
   readonly commands: QueuedCommand[] = []

@@ -1,24 +1,9 @@
-import { randomUUID } from 'node:crypto'
 import { TracesPage } from '../pages/traces-page'
 import { expect, test } from '../support/fixtures'
+import { sendRawToManager } from '../support/send-to-manager'
 
 test('the trace of a "Hello, world!" request steps through its hops with the arrow keys', async ({ page, app, redis }) => {
-  const messageId = `hello-${randomUUID()}`
-  const now = Date.now() / 1000
-  await redis.xadd(
-    'stream:role:manager',
-    '*',
-    'envelope',
-    JSON.stringify({
-      conversation_id: `conv-${messageId}`,
-      message_id: messageId,
-      target_role: 'manager',
-      kind: 'task',
-      payload: { text: 'Hello, world!', stage: 'start' },
-      create_ts: now,
-      update_ts: now,
-    }),
-  )
+  const messageId = await sendRawToManager(redis, 'hello', { kind: 'task', payload: { text: 'Hello, world!', stage: 'start' } })
   // The pipeline is done when the final envelope reaches the caller's result list.
   const result = await redis.blpop(`result:${messageId}`, 20)
   expect(result?.[1]).toContain('!DLROW ,OLLEH')

@@ -1,0 +1,14 @@
+import { randomUUID } from 'node:crypto'
+import type { Redis } from 'ioredis'
+
+/**
+ * XADDs an envelope to the manager's role stream the way any client may
+ * (raw JSON, fields left out take defaults); answers its new message id.
+ */
+export async function sendRawToManager(redis: Redis, idPrefix: string, fields: Record<string, unknown>): Promise<string> {
+  const messageId = `${idPrefix}-${randomUUID()}`
+  const now = Date.now() / 1000
+  const envelope = { conversation_id: `conv-${messageId}`, message_id: messageId, target_role: 'manager', create_ts: now, update_ts: now, ...fields }
+  await redis.xadd('stream:role:manager', '*', 'envelope', JSON.stringify(envelope))
+  return messageId
+}

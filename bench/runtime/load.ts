@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis'
 import { ENVELOPE_FIELD } from '../../src/shared/envelope'
 import { roleStream } from '../../src/shared/keys'
-import { completeEnvelope } from '../../src/main/runtime/send'
+import { completeEnvelope } from '../../src/main/runtime/core/send'
 import { percentile } from './stats'
 
 export const HOPS_PER_REQUEST = 5

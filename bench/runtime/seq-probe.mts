@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { Redis } from 'ioredis'
 import { startEmbeddedRedis } from '../../src/main/redis/embedded-redis'
 import { AgentRuntime } from '../../src/main/runtime'
-import { completeEnvelope } from '../../src/main/runtime/send'
+import { completeEnvelope } from '../../src/main/runtime/core/send'
 import { SeedBaseline } from './seed-baseline'
 
 const dir = mkdtempSync(join(tmpdir(), 'sy-seq-'))

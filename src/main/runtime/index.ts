@@ -1,9 +1,9 @@
 /** The agent runtime's public face: what the app frame, the inspector and the CLI use. */
-export { AgentRuntime, DEFAULT_REQUEST_TIMEOUT_MS, type RuntimeHealth } from './agent-runtime'
-export { createRuntimeHandlers, listAgents } from './handlers'
-export { readAgentRegistry } from './registry'
-export { readJournal, readConversationMessages } from './journal'
-export { sendEnvelope, awaitResult, completeEnvelope, decodeEnvelope, type SendTarget, type SendableEnvelope } from './send'
+export { AgentRuntime, DEFAULT_REQUEST_TIMEOUT_MS, type RuntimeHealth } from './core/agent-runtime'
+export { createRuntimeHandlers, listAgents } from './control/handlers'
+export { readAgentRegistry } from './control/registry'
+export { readJournal, readConversationMessages } from './hop/journal'
+export { sendEnvelope, awaitResult, completeEnvelope, decodeEnvelope, type SendTarget, type SendableEnvelope } from './core/send'
 export {
   runtimeOptionsFromEnv,
   resolveRuntimeOptions,
@@ -11,12 +11,12 @@ export {
   RUNTIME_DEFAULTS,
   type RuntimeOptions,
   type SafetyLimits,
-} from './options'
-export { BaseAgent } from './base-agent'
-export { FlatAgent, type FlatOutput } from './flat-agent'
-export { StreamAgent } from './stream-agent'
-export { roleFromClassName } from './role-name'
-export { checkSafetyLimits } from './safety'
-export { roleDescriptions, pipelineRoles, createAgentForRole, isRuntimeRole } from './role-catalog'
+} from './core/options'
+export { BaseAgent } from './core/base-agent'
+export { FlatAgent, type FlatOutput } from './core/flat-agent'
+export { StreamAgent } from './core/stream-agent'
+export { roleFromClassName } from './core/role-name'
+export { checkSafetyLimits } from './hop/safety'
+export { roleDescriptions, pipelineRoles, createAgentForRole, isRuntimeRole } from './agents/role-catalog'
 export { produceDocument, splitIntoChunks } from './agents/doc-producer'
-export type { LifecycleEvent } from './lifecycle'
+export type { LifecycleEvent } from './control/lifecycle'

@@ -7,7 +7,7 @@ import { AppSession } from '../../../src/main/app/app-session'
 import { noSecretStore } from '../../../src/main/app/secret-store'
 import { startEmbeddedRedis } from '../../../src/main/redis/embedded-redis'
 import { startTestRedis } from '../../support/redis'
-import { waitFor } from './wait-for'
+import { waitFor } from '../../support/wait'
 
 type TestRedis = Awaited<ReturnType<typeof startTestRedis>>
 

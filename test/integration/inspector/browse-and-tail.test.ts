@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestRedis } from '../../support/redis'
 import { MAX_TAILS } from '../../../src/main/inspector/tail/tail-manager'
-import { createHarness, waitFor, type Harness } from './harness'
+import { createHarness, type Harness } from './harness'
+import { waitFor } from '../../support/wait'
 
 let server: Awaited<ReturnType<typeof startTestRedis>>
 let h: Harness

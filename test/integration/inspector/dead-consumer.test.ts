@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Redis } from 'ioredis'
-import { waitFor, useHarness } from './harness'
+import { useHarness } from './harness'
+import { waitFor } from '../../support/wait'
 
 const { h } = useHarness()
 

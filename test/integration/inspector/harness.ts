@@ -10,17 +10,6 @@ import { createInspectorHandlers, Inspector, type InspectorOptions } from '../..
 import { unwrap, type Result } from '../../../src/shared/result'
 import type { Method, RequestInput, ResponseOf } from '../../../src/shared/api'
 
-/** Polls until `check` returns a value (not undefined/false), or fails after the deadline. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await check()
-    if (value !== undefined && value !== false) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
-
 /** Everything the inspector pushed, per topic, in order. */
 export class EventLog {
   readonly events: { [T in Topic]?: Array<EventOf<T>> } = {}

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { AGENT_REGISTRY, JOURNAL_STREAM, roleGroup, roleStream } from '../../../src/shared/keys'
 import type { AgentHeartbeat } from '../../../src/shared/records'
 import { TopologyReader } from '../../../src/main/inspector/topology/topology-reader'
-import { waitFor, useHarness } from './harness'
+import { useHarness } from './harness'
+import { waitFor } from '../../support/wait'
 
 const { h } = useHarness({ topologyIntervalMs: 50 })
 

@@ -3,9 +3,10 @@ import type { Redis } from 'ioredis'
 import { envelopeSchema, type Envelope } from '../../../src/shared/envelope'
 import { deadLetterStream, roleStream, VIOLATIONS_STREAM } from '../../../src/shared/keys'
 import { violationFields } from '../../../src/shared/records'
-import { addJournalHop } from '../../../src/main/runtime/journal'
-import { execTransaction, Transaction } from '../../../src/main/runtime/transaction'
-import { waitFor, useHarness } from './harness'
+import { addJournalHop } from '../../../src/main/runtime/hop/journal'
+import { execTransaction, Transaction } from '../../../src/main/runtime/hop/transaction'
+import { useHarness } from './harness'
+import { waitFor } from '../../support/wait'
 
 const { h } = useHarness({ statsIntervalMs: 100, tracePollMs: 50 })
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestRedis } from '../../support/redis'
 import { roleStream } from '../../../src/shared/keys'
 import { AgentRuntime } from '../../../src/main/runtime'
-import { createHarness, waitFor, type Harness } from './harness'
+import { createHarness, type Harness } from './harness'
+import { waitFor } from '../../support/wait'
 
 let server: Awaited<ReturnType<typeof startTestRedis>>
 let runtime: AgentRuntime

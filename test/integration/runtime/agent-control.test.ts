@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AGENT_REGISTRY, BROADCAST_STAT, agentStream } from '../../../src/shared/keys'
 import { AgentRuntime, createRuntimeHandlers, readAgentRegistry, sendEnvelope, awaitResult, type LifecycleEvent } from '../../../src/main/runtime'
 import { startTestRedis } from '../../support/redis'
-import { waitFor } from './wait'
+import { waitFor } from '../../support/wait'
 
 describe('starting, scaling and stopping agents through the agents.* handlers', () => {
   let server: Awaited<ReturnType<typeof startTestRedis>>

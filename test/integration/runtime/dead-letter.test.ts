@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { ENVELOPE_FIELD } from '../../../src/shared/envelope'
 import { deadLetterStream, roleGroup, roleStream } from '../../../src/shared/keys'
 import { deadLetterFields } from '../../../src/shared/records'
-import { fieldsToRecord } from '../../../src/main/runtime/stream-entry'
+import { fieldsToRecord } from '../../../src/main/runtime/reader/stream-entry'
 import { useRuntime } from './runtime-fixture'
-import { waitFor } from './wait'
+import { waitFor } from '../../support/wait'
 
 const source = roleStream('uppercase')
 const dlq = deadLetterStream(source)

@@ -5,11 +5,11 @@ import { AGENT_REGISTRY, DOC_SUMMARY, DOC_TASKS, agentGroup, agentStream, deadLe
 import { deadLetterFields } from '../../../src/shared/records'
 import { awaitResult, BaseAgent, completeEnvelope, pipelineRoles, sendEnvelope } from '../../../src/main/runtime'
 import type { Envelope } from '../../../src/shared/envelope'
-import { fieldsToRecord } from '../../../src/main/runtime/stream-entry'
-import { ensureGroup } from '../../../src/main/runtime/stream-agent'
-import { trimSafely } from '../../../src/main/runtime/trim'
+import { fieldsToRecord } from '../../../src/main/runtime/reader/stream-entry'
+import { ensureGroup } from '../../../src/main/runtime/core/stream-agent'
+import { trimSafely } from '../../../src/main/runtime/hop/trim'
 import { useRuntime } from './runtime-fixture'
-import { waitFor } from './wait'
+import { waitFor } from '../../support/wait'
 
 /** Works for longer than claimIdleMs: must not be mistaken for a crashed consumer. */
 class SlowUpperAgent extends BaseAgent {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { sendEnvelope } from '../../../src/main/runtime'
 import { useRuntime } from './runtime-fixture'
-import { waitFor } from './wait'
+import { waitFor } from '../../support/wait'
 
 const REQUESTS = 300
 const RESULTS = 'dropped:results'

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { JOURNAL_STREAM, roleGroup, roleStream } from '../../../src/shared/keys'
-import { addHop, readJournal, type JournalHop } from '../../../src/main/runtime/journal'
-import { addFlatOutputs, type FlatOutput } from '../../../src/main/runtime/flat-outputs'
-import { execTransaction, Transaction } from '../../../src/main/runtime/transaction'
+import { addHop, readJournal, type JournalHop } from '../../../src/main/runtime/hop/journal'
+import { addFlatOutputs, type FlatOutput } from '../../../src/main/runtime/hop/flat-outputs'
+import { execTransaction, Transaction } from '../../../src/main/runtime/hop/transaction'
 import { useTestRedis } from '../../support/redis'
 
 const { client: redis } = useTestRedis()

@@ -6,9 +6,9 @@ import type { Envelope } from '../../../src/shared/envelope'
 import { VIOLATIONS_STREAM } from '../../../src/shared/keys'
 import { violationFields } from '../../../src/shared/records'
 import { AgentRuntime, awaitResult, BaseAgent, sendEnvelope } from '../../../src/main/runtime'
-import { fieldsToRecord } from '../../../src/main/runtime/stream-entry'
+import { fieldsToRecord } from '../../../src/main/runtime/reader/stream-entry'
 import { startTestRedis } from '../../support/redis'
-import { waitFor } from './wait'
+import { waitFor } from '../../support/wait'
 
 /** Two agents that send every envelope to each other, forever. */
 class PingAgent extends BaseAgent {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { execTransaction, luaScript, Transaction } from '../../../src/main/runtime/transaction'
+import { execTransaction, luaScript, Transaction } from '../../../src/main/runtime/hop/transaction'
 import { useTestRedis } from '../../support/redis'
 
 const { client: redis } = useTestRedis()

@@ -6,7 +6,7 @@ import { ENVELOPE_FIELD, type Envelope } from '../../../src/shared/envelope'
 import { roleGroup, roleStream } from '../../../src/shared/keys'
 import { completeEnvelope } from '../../../src/main/runtime'
 import { startTestRedis } from '../../support/redis'
-import { waitFor } from './wait'
+import { waitFor } from '../../support/wait'
 import { spawnWorker, type WorkerProcess } from './worker-process'
 
 describe('workers as separate processes', () => {

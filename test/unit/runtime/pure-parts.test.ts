@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { roleFromClassName } from '../../../src/main/runtime/role-name'
-import { checkSafetyLimits } from '../../../src/main/runtime/safety'
-import { DEFAULT_SAFETY } from '../../../src/main/runtime/options'
+import { roleFromClassName } from '../../../src/main/runtime/core/role-name'
+import { checkSafetyLimits } from '../../../src/main/runtime/hop/safety'
+import { DEFAULT_SAFETY } from '../../../src/main/runtime/core/options'
 import { nextManagerStep } from '../../../src/main/runtime/agents/manager-steps'
 import { splitIntoChunks } from '../../../src/main/runtime/agents/doc-producer'
-import { parseControlMessage } from '../../../src/main/runtime/control-bus'
-import { compareStreamIds, nextStreamId } from '../../../src/main/runtime/stream-ids'
-import { parseReadReply } from '../../../src/main/runtime/stream-entry'
+import { parseControlMessage } from '../../../src/main/runtime/control/control-bus'
+import { compareStreamIds, nextStreamId } from '../../../src/main/runtime/reader/stream-ids'
+import { parseReadReply } from '../../../src/main/runtime/reader/stream-entry'
 
 describe('role from class name', () => {
   it('drops the Agent suffix and snake-cases the rest, as seed 001 does', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { StatsCollector } from '../../../src/main/runtime/stats/stats-collector'
 import { formatStatsReport } from '../../../src/main/runtime/stats/stats-format'
-import type { LifecycleEvent } from '../../../src/main/runtime/lifecycle'
+import type { LifecycleEvent } from '../../../src/main/runtime/control/lifecycle'
 import { parseRedisUrl, redactUrl, redisConfigFromEnv } from '../../../src/main/redis/connection-config'
-import { runtimeOptionsFromEnv } from '../../../src/main/runtime/options'
+import { runtimeOptionsFromEnv } from '../../../src/main/runtime/core/options'
 
 const event = (agent: string, role: string, runs: number, ts: number, finals = 0): LifecycleEvent => ({
   kind: 'status',

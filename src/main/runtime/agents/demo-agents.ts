@@ -1,5 +1,5 @@
 import { resultListOf, type Envelope } from '../../../shared/envelope'
-import { BaseAgent, pushError } from '../base-agent'
+import { BaseAgent, pushError } from '../core/base-agent'
 import { nextManagerStep } from './manager-steps'
 
 /** Pipeline orchestrator with state machine routing (seed 001). */

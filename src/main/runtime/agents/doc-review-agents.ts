@@ -9,8 +9,8 @@ import {
   specialistGroup,
   type ReviewType,
 } from '../../../shared/keys'
-import { FlatAgent, type FlatOutput } from '../flat-agent'
-import type { ReceivedEntry } from '../stream-entry'
+import { FlatAgent, type FlatOutput } from '../core/flat-agent'
+import type { ReceivedEntry } from '../reader/stream-entry'
 
 /** Approximate cap of doc.review.summary, which no group reads. */
 export const SUMMARY_MAXLEN = 100_000

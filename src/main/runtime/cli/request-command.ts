@@ -1,6 +1,6 @@
 import { redisConfigFromEnv } from '../../redis/connection-config'
-import { AgentRuntime } from '../agent-runtime'
-import { runtimeOptionsFromEnv } from '../options'
+import { AgentRuntime } from '../core/agent-runtime'
+import { runtimeOptionsFromEnv } from '../core/options'
 import { exitCleanlyOnSignals } from './shutdown'
 
 /** `switchyard request "Hello, world!"`: prints the result text and the trace; exit code 0 on success. */

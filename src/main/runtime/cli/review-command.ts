@@ -1,12 +1,12 @@
 import { DOC_SUMMARY, reviewTypes } from '../../../shared/keys'
 import { redisConfigFromEnv } from '../../redis/connection-config'
 import { createRedisClient } from '../../redis/create-client'
-import { AgentRuntime } from '../agent-runtime'
+import { AgentRuntime } from '../core/agent-runtime'
 import { produceDocument } from '../agents/doc-producer'
-import { runtimeOptionsFromEnv } from '../options'
+import { runtimeOptionsFromEnv } from '../core/options'
 import { exitCleanlyOnSignals } from './shutdown'
-import { pipelineRoles } from '../role-catalog'
-import { parseReadReply } from '../stream-entry'
+import { pipelineRoles } from '../agents/role-catalog'
+import { parseReadReply } from '../reader/stream-entry'
 
 /** `switchyard review FILE`: produces the chunks and waits for 4 summaries per chunk. */
 export async function runReview(args: { docId: string; text: string; timeoutMs: number; local: boolean }): Promise<number> {

@@ -1,7 +1,7 @@
 import { redactUrl, redisConfigFromEnv } from '../../redis/connection-config'
-import { AgentRuntime } from '../agent-runtime'
-import { runtimeOptionsFromEnv } from '../options'
-import { isRuntimeRole, pipelineRoles } from '../role-catalog'
+import { AgentRuntime } from '../core/agent-runtime'
+import { runtimeOptionsFromEnv } from '../core/options'
+import { isRuntimeRole, pipelineRoles } from '../agents/role-catalog'
 import { exitCleanlyOnSignals } from './shutdown'
 
 export type PipelineName = 'demo' | 'doc-review' | 'all'

@@ -1,6 +1,6 @@
 import type { Envelope } from '../../../shared/envelope'
-import { BaseAgent } from '../base-agent'
-import type { AgentContext } from '../lifecycle'
+import { BaseAgent } from '../core/base-agent'
+import type { AgentContext } from '../control/lifecycle'
 import { StatsCollector } from './stats-collector'
 import { formatStatsReport } from './stats-format'
 import { writeStatsFile } from './stats-files'

@@ -1,6 +1,6 @@
-import { DEAD_AFTER_INTERVALS } from '../registry'
-import type { FinalEnvelopeTotals, LifecycleEvent } from '../lifecycle'
-import { RECENT_FINALS } from '../lifecycle'
+import { DEAD_AFTER_INTERVALS } from '../control/registry'
+import type { FinalEnvelopeTotals, LifecycleEvent } from '../control/lifecycle'
+import { RECENT_FINALS } from '../control/lifecycle'
 
 /** Bound on the agents one collector remembers (oldest silent ones are dropped first). */
 export const MAX_TRACKED_AGENTS = 1_000

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis'
-import { fieldsToRecord } from './stream-entry'
-import { minStreamId, nextStreamId } from './stream-ids'
+import { fieldsToRecord } from '../reader/stream-entry'
+import { minStreamId, nextStreamId } from '../reader/stream-ids'
 
 /** Up to this excess the cut is found exactly (XRANGE of the excess); beyond it, estimated from the id times. */
 export const EXACT_TRIM_MAX = 1_000

@@ -1,13 +1,13 @@
 import type { Redis } from 'ioredis'
-import type { AgentInfo } from '../../shared/api/models'
-import { AGENT_REGISTRY, agentGroup, agentStream } from '../../shared/keys'
-import { BaseAgent } from './base-agent'
-import type { ResolvedRuntimeOptions } from './options'
-import { readAgentRegistry, REGISTRY_PRUNE_AFTER_SEC } from './registry'
-import type { StreamAgent } from './stream-agent'
-import type { ReceivedEntry } from './stream-entry'
+import type { AgentInfo } from '../../../shared/api/models'
+import { AGENT_REGISTRY, agentGroup, agentStream } from '../../../shared/keys'
+import { BaseAgent } from '../core/base-agent'
+import type { ResolvedRuntimeOptions } from '../core/options'
+import { readAgentRegistry, REGISTRY_PRUNE_AFTER_SEC } from '../control/registry'
+import type { StreamAgent } from '../core/stream-agent'
+import type { ReceivedEntry } from '../reader/stream-entry'
 import { sweepStalled, takeUndelivered } from './sweeper'
-import { trimSafely } from './trim'
+import { trimSafely } from '../hop/trim'
 
 /** How often the shared streams are trimmed: often enough that a busy stream never runs far past its cap. */
 export const TRIM_INTERVAL_MS = 1_000

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis'
-import { BROADCAST_ALL, BROADCAST_STAT, broadcastRole } from '../../shared/keys'
+import { BROADCAST_ALL, BROADCAST_STAT, broadcastRole } from '../../../shared/keys'
 import type { LifecycleEvent } from './lifecycle'
 
 export const controlCommands = ['stop', 'start', 'pause', 'resume', 'reload'] as const

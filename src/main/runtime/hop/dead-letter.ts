@@ -1,6 +1,6 @@
-import { deadLetterStream } from '../../shared/keys'
-import { deadLetterFields } from '../../shared/records'
-import { recordToFlat, type ReceivedEntry } from './stream-entry'
+import { deadLetterStream } from '../../../shared/keys'
+import { deadLetterFields } from '../../../shared/records'
+import { recordToFlat, type ReceivedEntry } from '../reader/stream-entry'
 import type { CommandSink } from './transaction'
 
 /** Approximate cap of each dead-letter stream. */

@@ -1,5 +1,5 @@
 import { ACK_FIRST_LUA } from './ack-first'
-import { recordToFlat, type ReceivedEntry } from './stream-entry'
+import { recordToFlat, type ReceivedEntry } from '../reader/stream-entry'
 import { luaScript, type RedisArg, type Transaction } from './transaction'
 
 /** One XADD a flat-field agent produces. */

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis'
-import { agentStream } from '../../shared/keys'
-import { isConnectionError, sleep } from './async-utils'
+import { agentStream } from '../../../shared/keys'
+import { isConnectionError, sleep } from '../core/async-utils'
 import { parseReadReply } from './stream-entry'
 
 /** Bound on the agent streams one doorbell watches (one per local envelope agent). */

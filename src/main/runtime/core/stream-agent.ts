@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events'
 import type { Redis } from 'ioredis'
-import { BatchReader, type ReadSpec } from './batch-reader'
+import { BatchReader, type ReadSpec } from '../reader/batch-reader'
 import { roleFromClassName } from './role-name'
-import type { ReceivedEntry } from './stream-entry'
+import type { ReceivedEntry } from '../reader/stream-entry'
 import {
   RECENT_FINALS,
   type AgentContext,
@@ -10,12 +10,12 @@ import {
   type FinalEnvelopeTotals,
   type LifecycleEvent,
   type LifecycleEventName,
-} from './lifecycle'
+} from '../control/lifecycle'
 import { isConnectionError, sleep, withDeadline } from './async-utils'
-import { ClaimKeeper } from './keep-claimed'
-import { execTransaction, Transaction, type TransactionOutcome } from './transaction'
+import { ClaimKeeper } from '../claims/keep-claimed'
+import { execTransaction, Transaction, type TransactionOutcome } from '../hop/transaction'
 
-export type { ReadSpec } from './batch-reader'
+export type { ReadSpec } from '../reader/batch-reader'
 /**
  * What one hop writes, queued into the batch's MULTI. It answers 'acked' when
  * its own writes include the XACK of the entry; otherwise the base adds it.

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis'
-import type { AgentHeartbeat } from '../../shared/records'
-import type { ResolvedRuntimeOptions } from './options'
+import type { AgentHeartbeat } from '../../../shared/records'
+import type { ResolvedRuntimeOptions } from '../core/options'
 
 export type AgentStatus = AgentHeartbeat['status']
 export type LifecycleEventName = 'init' | 'heartbeat' | 'reload' | 'exit'

@@ -1,10 +1,10 @@
-import { HandlerError } from '../../shared/result'
-import type { AgentInfo } from '../../shared/api/models'
-import type { HandlerGroup } from '../api/handler-types'
-import type { AgentMethod } from '../api/method-groups'
-import type { AgentRuntime } from './agent-runtime'
+import { HandlerError } from '../../../shared/result'
+import type { AgentInfo } from '../../../shared/api/models'
+import type { HandlerGroup } from '../../api/handler-types'
+import type { AgentMethod } from '../../api/method-groups'
+import type { AgentRuntime } from '../core/agent-runtime'
 import { readAgentRegistry } from './registry'
-import { roleDescriptions } from './role-catalog'
+import { roleDescriptions } from '../agents/role-catalog'
 
 function need(getRuntime: () => AgentRuntime | null): AgentRuntime {
   const runtime = getRuntime()

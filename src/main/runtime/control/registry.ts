@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis'
-import type { AgentInfo } from '../../shared/api/models'
-import { AGENT_REGISTRY } from '../../shared/keys'
-import type { AgentHeartbeat } from '../../shared/records'
+import type { AgentInfo } from '../../../shared/api/models'
+import { AGENT_REGISTRY } from '../../../shared/keys'
+import type { AgentHeartbeat } from '../../../shared/records'
 
 /** An agent silent for this many heartbeat intervals is dead. */
 export const DEAD_AFTER_INTERVALS = 3

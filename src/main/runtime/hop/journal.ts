@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis'
-import { journalFields } from '../../shared/records'
-import { JOURNAL_STREAM, journalIndexOfConversation, journalIndexOfMessage } from '../../shared/keys'
-import { fieldsToRecord } from './stream-entry'
-import { ENVELOPE_FIELD } from '../../shared/envelope'
+import { journalFields } from '../../../shared/records'
+import { JOURNAL_STREAM, journalIndexOfConversation, journalIndexOfMessage } from '../../../shared/keys'
+import { fieldsToRecord } from '../reader/stream-entry'
+import { ENVELOPE_FIELD } from '../../../shared/envelope'
 import { luaScript, type Transaction } from './transaction'
 import { ACK_FIRST_LUA } from './ack-first'
 

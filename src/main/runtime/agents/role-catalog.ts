@@ -1,9 +1,9 @@
-import type { RoleDescription } from '../../shared/api/responses'
-import { runtimeRoles, type RuntimeRole } from '../../shared/api/requests'
-import { ManagerAgent, ReverseAgent, UppercaseAgent } from './agents/demo-agents'
-import { AggregatorAgent, CoordinatorAgent, SpecialistAgent } from './agents/doc-review-agents'
-import { StatsAgent } from './stats/stats-agent'
-import type { StreamAgent } from './stream-agent'
+import type { RoleDescription } from '../../../shared/api/responses'
+import { runtimeRoles, type RuntimeRole } from '../../../shared/api/requests'
+import { ManagerAgent, ReverseAgent, UppercaseAgent } from './demo-agents'
+import { AggregatorAgent, CoordinatorAgent, SpecialistAgent } from './doc-review-agents'
+import { StatsAgent } from '../stats/stats-agent'
+import type { StreamAgent } from '../core/stream-agent'
 
 export const roleDescriptions: RoleDescription[] = [
   { role: 'manager', pipeline: 'demo', description: 'Routes the demo envelope: start → uppercase → reverse → result list' },

@@ -1,9 +1,9 @@
-import type { ReceivedEntry } from './stream-entry'
-import { addDeadLetter } from './dead-letter'
-import { addFlatOutputs, type FlatOutput } from './flat-outputs'
+import type { ReceivedEntry } from '../reader/stream-entry'
+import { addDeadLetter } from '../hop/dead-letter'
+import { addFlatOutputs, type FlatOutput } from '../hop/flat-outputs'
 import { StreamAgent, type HopWrite, type ReadSpec } from './stream-agent'
 
-export type { FlatOutput } from './flat-outputs'
+export type { FlatOutput } from '../hop/flat-outputs'
 
 /**
  * Seed 000's BaseAgent: flat fields in, flat fields out, on fixed stream and

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis'
 import { parseReadReply, type ReceivedEntry } from './stream-entry'
-import { corked, sendTransaction, type Transaction, type TransactionOutcome } from './transaction'
+import { corked, sendTransaction, type Transaction, type TransactionOutcome } from '../hop/transaction'
 
 /** One XREADGROUP: a group and the streams it reads with it. */
 export interface ReadSpec {

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis'
-import type { ReceivedEntry } from './stream-entry'
+import type { ReceivedEntry } from '../reader/stream-entry'
 
 /**
  * While an agent is still working on entries, it re-claims them for itself

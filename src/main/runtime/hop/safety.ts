@@ -1,5 +1,5 @@
-import type { Envelope } from '../../shared/envelope'
-import type { SafetyLimits } from './options'
+import type { Envelope } from '../../../shared/envelope'
+import type { SafetyLimits } from '../core/options'
 
 export type ViolationKind = 'process_count' | 'processing_time' | 'age'
 

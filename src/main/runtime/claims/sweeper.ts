@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
-import { sweeperLock } from '../../shared/keys'
-import { addDeadLetter } from './dead-letter'
-import { parseEntryList, parseReadReply, type ReceivedEntry } from './stream-entry'
+import { sweeperLock } from '../../../shared/keys'
+import { addDeadLetter } from '../hop/dead-letter'
+import { parseEntryList, parseReadReply, type ReceivedEntry } from '../reader/stream-entry'
 
 /** Bound on the entries one sweep claims per stream. */
 export const CLAIM_BATCH = 100

@@ -1,5 +1,5 @@
-import { ENVELOPE_FIELD, envelopeSchema, type Envelope } from '../../shared/envelope'
-import { parseWith } from '../../shared/validate'
+import { ENVELOPE_FIELD, envelopeSchema, type Envelope } from '../../../shared/envelope'
+import { parseWith } from '../../../shared/validate'
 
 export type DecodeOutcome = { ok: true; envelope: Envelope } | { ok: false; reason: string }
 

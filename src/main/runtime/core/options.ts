@@ -1,4 +1,4 @@
-import type { RedisConnectionConfig } from '../redis/connection-config'
+import type { RedisConnectionConfig } from '../../redis/connection-config'
 
 /** Seed 001's circuit breaker. */
 export interface SafetyLimits {

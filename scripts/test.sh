@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib/ensure-deps.sh
 
 ensure_node_modules || exit 1
-ensure_system_packages redis-server chromium || exit 1
+ensure_system_packages redis-server chromium python3-redis prometheus || exit 1
 
 reports=$(mktemp -d)
 trap 'rm -rf "$reports"' EXIT

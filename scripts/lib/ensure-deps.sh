@@ -3,13 +3,18 @@
 
 say() { printf '\033[1m[switchyard]\033[0m %s\n' "$*"; }
 
-# redis-server (embedded default, tests) and chromium (e2e) from Debian.
+# redis-server (embedded default, tests), chromium (e2e), python3-redis (interop agent)
+# and prometheus (metrics scrape) from Debian.
 ensure_system_packages() {
   local wanted=("$@") missing=()
   for pkg in "${wanted[@]}"; do
     case "$pkg" in
       redis-server) command -v redis-server >/dev/null 2>&1 || missing+=(redis-server) ;;
       chromium) [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium) ;;
+      # The interop tests run a Python agent with Debian's python3 and its redis module.
+      python3-redis) /usr/bin/python3 -c 'import redis' >/dev/null 2>&1 || missing+=(python3-redis) ;;
+      # The metrics test scrapes a worker with a real Prometheus.
+      prometheus) command -v prometheus >/dev/null 2>&1 || [ -x /usr/bin/prometheus ] || missing+=(prometheus) ;;
     esac
   done
   [ ${#missing[@]} -eq 0 ] && return 0

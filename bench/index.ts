@@ -3,11 +3,13 @@
  * redis-server on loopback and prints its figures with their spread.
  */
 import { runInspectorBench } from './inspector/index'
+import { runPipelineBench } from './pipeline/index'
 import { runRuntimeBench } from './runtime/index'
 
 const only = process.argv[2]
 
 async function main(): Promise<void> {
+  if (!only || only === 'pipeline') await runPipelineBench()
   if (!only || only === 'runtime') await runRuntimeBench()
   if (!only || only === 'inspector') await runInspectorBench()
 }

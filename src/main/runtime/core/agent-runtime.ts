@@ -1,3 +1,4 @@
+// The runtime that hosts this process's agents and their shared connections.
 import { EventEmitter } from 'node:events'
 import { hostname } from 'node:os'
 import type { Redis } from 'ioredis'

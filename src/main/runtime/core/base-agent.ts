@@ -1,3 +1,4 @@
+// Seed 001's envelope agent: process() an envelope, then route, trace and guard it.
 import { resultListOf, type Envelope, type PayloadError } from '../../../shared/envelope'
 import { agentGroup, agentStream, roleGroup, roleStream, VIOLATIONS_STREAM } from '../../../shared/keys'
 import { violationFields } from '../../../shared/records'

@@ -1,3 +1,4 @@
+// Seed 000's flat-field agent on top of the stream agent's loop.
 import type { ReceivedEntry } from '../reader/stream-entry'
 import { addDeadLetter } from '../hop/dead-letter'
 import { addFlatOutputs, type FlatOutput } from '../hop/flat-outputs'

@@ -1,3 +1,4 @@
+// Dead-lettering an entry inside a batch's transaction.
 import { deadLetterStream } from '../../../shared/keys'
 import { deadLetterFields } from '../../../shared/records'
 import { recordToFlat, type ReceivedEntry } from '../reader/stream-entry'

@@ -1,3 +1,4 @@
+// A flat-field hop's outputs and XACK as one server-side step.
 import { ACK_FIRST_LUA } from './ack-first'
 import { recordToFlat, type ReceivedEntry } from '../reader/stream-entry'
 import { luaScript, type RedisArg, type Transaction } from './transaction'

@@ -80,6 +80,7 @@ export class AgentRuntime extends EventEmitter {
       (event) => {
         if (!this.agents.has(event.agent_id)) this.deliverLifecycle(event)
       },
+      commands,
     )
     await bus.start()
     this.bus = bus

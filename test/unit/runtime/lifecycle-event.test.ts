@@ -28,3 +28,17 @@ describe('seed 001 lifecycle events', () => {
     expect(normalizeLifecycleEvent(null)).toBeNull()
   })
 })
+
+describe('Redis version floor', () => {
+  it('refuses below 6.2 naming what is missing, warns below 7.0, accepts 7.x and unknown forks', async () => {
+    const { judgeVersion } = await import('../../../src/main/redis/version-floor')
+    expect(judgeVersion('6.0.16')).toMatchObject({ ok: false })
+    expect(judgeVersion('6.0.16').message).toContain('XAUTOCLAIM')
+    expect(judgeVersion('5.0.7').ok).toBe(false)
+    expect(judgeVersion('6.2.14')).toMatchObject({ ok: true })
+    expect(judgeVersion('6.2.14').message).toContain('7.0.0')
+    expect(judgeVersion('7.0.15')).toEqual({ ok: true, message: null })
+    expect(judgeVersion('10.1.0')).toEqual({ ok: true, message: null })
+    expect(judgeVersion('')).toEqual({ ok: true, message: null })
+  })
+})

@@ -8,6 +8,7 @@ import { AGENT_REGISTRY, BROADCAST_ALL, BROADCAST_STAT, broadcastRole } from '..
 import type { AgentHeartbeat } from '../../../shared/records'
 import { createRedisClient } from '../../redis/create-client'
 import { REDIS_DEFAULTS } from '../../redis/connection-config'
+import { checkRedisVersion } from '../../redis/version-floor'
 import { withDeadline } from './async-utils'
 import { ControlBus, type ControlCommand } from '../control/control-bus'
 import type { AgentContext, LifecycleEvent } from '../control/lifecycle'
@@ -74,6 +75,8 @@ export class AgentRuntime extends EventEmitter {
     const commands = createRedisClient(this.options.redis, 'command')
     this.commands = commands
     await this.checkHealth()
+    const versionWarning = await checkRedisVersion(commands) // throws below Redis 6.2, with what is missing
+    if (versionWarning) this.reportError(new Error(versionWarning))
     this.subscriber = createRedisClient(this.options.redis, 'subscriber')
     const bus = new ControlBus(
       this.subscriber,
@@ -81,6 +84,7 @@ export class AgentRuntime extends EventEmitter {
       (event) => {
         if (!this.agents.has(event.agent_id)) this.deliverLifecycle(event)
       },
+      commands,
     )
     await bus.start()
     this.bus = bus

@@ -1,4 +1,4 @@
-import { ACK_FIRST_LUA } from './ack-first'
+import { ACK_FIRST_LUA } from './lua/ack-first.lua'
 import { recordToFlat, type ReceivedEntry } from '../reader/stream-entry'
 import { luaScript, type RedisArg, type Transaction } from './transaction'
 

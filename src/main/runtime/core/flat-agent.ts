@@ -41,7 +41,7 @@ export abstract class FlatAgent extends StreamAgent {
     }
     this.recordRun((performance.now() - start) / 1000)
     return (tx, received) => {
-      addFlatOutputs(tx, received, outputs)
+      addFlatOutputs(tx, received, outputs, this.agentId)
       return 'acked'
     }
   }

@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import type { RuntimeRole } from '../../../../shared/api'
 import { call } from '../../api/client'
 import { agentsActions, agentsSelectors, useAgentsStore } from '../../stores/agents-store'
 import { messageOf } from '../field-errors'
@@ -13,7 +12,7 @@ export function RoleControls() {
     setError(null)
     work.then(() => agentsActions.refresh()).catch((e: unknown) => setError(messageOf(e)))
   }
-  const scale = (role: RuntimeRole, instances: number) => act(call('agents.scale', { role, instances: Math.max(0, Math.min(32, instances)) }))
+  const scale = (role: string, instances: number) => act(call('agents.scale', { role, instances: Math.max(0, Math.min(32, instances)) }))
 
   return (
     <>

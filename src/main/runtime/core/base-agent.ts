@@ -10,6 +10,7 @@ import { addHop, type JournalHop } from '../hop/journal'
 import { checkSafetyLimits, type SafetyViolation } from '../hop/safety'
 import type { ReceivedEntry } from '../reader/stream-entry'
 import { StreamAgent, type HopWrite, type ReadSpec } from './stream-agent'
+import { AGENT_KIND, type AgentKind } from './agent-brand'
 
 /** Seed 001's DEFAULT_TASK_TIMEOUT_SEC. */
 export const DEFAULT_TASK_TIMEOUT_SEC = 60
@@ -29,6 +30,7 @@ const preciseNowSec = (): number => (performance.timeOrigin + performance.now())
  * back to the sender by default, and journals every hop.
  */
 export abstract class BaseAgent extends StreamAgent {
+  static readonly [AGENT_KIND]: AgentKind = 'envelope'
   taskTimeoutSec = DEFAULT_TASK_TIMEOUT_SEC
 
   abstract process(env: Envelope): Promise<Envelope> | Envelope

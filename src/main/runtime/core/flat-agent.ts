@@ -3,6 +3,7 @@ import type { ReceivedEntry } from '../reader/stream-entry'
 import { deadLetterWrite } from '../hop/dead-letter'
 import { addFlatOutputs, type FlatOutput } from '../hop/flat-outputs'
 import { StreamAgent, type HopWrite, type ReadSpec } from './stream-agent'
+import { AGENT_KIND, type AgentKind } from './agent-brand'
 
 export type { FlatOutput } from '../hop/flat-outputs'
 
@@ -11,6 +12,7 @@ export type { FlatOutput } from '../hop/flat-outputs'
  * group names. Shares the loop, lifecycle, heartbeat and DLQ of StreamAgent.
  */
 export abstract class FlatAgent extends StreamAgent {
+  static readonly [AGENT_KIND]: AgentKind = 'flat'
   abstract readonly inputs: string[]
   abstract readonly group: string
   /** Fields an entry must carry; one missing sends it to the dead-letter stream. */

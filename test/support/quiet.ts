@@ -8,7 +8,7 @@ export async function streamsAreQuiet(client: Redis): Promise<boolean> {
   const streams: string[] = []
   let cursor = '0'
   do {
-    const [next, keys] = await client.scan(cursor, 'TYPE', 'stream', 'COUNT', 1000)
+    const [next, keys] = await client.scan(cursor, 'COUNT', 1000, 'TYPE', 'stream')
     streams.push(...keys)
     cursor = next
   } while (cursor !== '0')

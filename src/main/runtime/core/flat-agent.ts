@@ -4,6 +4,7 @@ import { deadLetterWrite } from '../hop/dead-letter'
 import { addFlatOutputs, type FlatOutput } from '../hop/flat-outputs'
 import { StreamAgent, type HopWrite, type ReadSpec } from './stream-agent'
 import { AGENT_KIND, type AgentKind } from './agent-brand'
+import { MAX_REPORTED_WRITES, type LifecycleEvent, type LifecycleEventName } from '../control/lifecycle'
 
 export type { FlatOutput } from '../hop/flat-outputs'
 
@@ -17,6 +18,12 @@ export abstract class FlatAgent extends StreamAgent {
   abstract readonly group: string
   /** Fields an entry must carry; one missing sends it to the dead-letter stream. */
   protected readonly requiredFields: string[] = []
+  /** Streams written to, reported in heartbeats: flat hops keep no journal, so the graph learns its edges here. */
+  private readonly written = new Set<string>()
+
+  override heartbeatEvent(event: LifecycleEventName): LifecycleEvent {
+    return { ...super.heartbeatEvent(event), writes: [...this.written] }
+  }
 
   abstract processFields(entry: ReceivedEntry): Promise<FlatOutput[]> | FlatOutput[]
 
@@ -43,6 +50,7 @@ export abstract class FlatAgent extends StreamAgent {
       return deadLetterWrite(this.agentId, reason, 'failed')
     }
     this.recordRun((performance.now() - start) / 1000)
+    for (const out of outputs) if (this.written.size < MAX_REPORTED_WRITES) this.written.add(out.stream)
     return (tx, received) => {
       addFlatOutputs(tx, received, outputs, this.agentId)
       return 'acked'

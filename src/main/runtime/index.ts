@@ -14,6 +14,7 @@ export {
 } from './core/options'
 export { BaseAgent } from './core/base-agent'
 export { FlatAgent, type FlatOutput } from './core/flat-agent'
+export type { ProcessContext } from './core/async-utils'
 export { StreamAgent } from './core/stream-agent'
 export { roleFromClassName } from './core/role-name'
 export { checkSafetyLimits } from './hop/safety'

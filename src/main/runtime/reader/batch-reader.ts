@@ -86,6 +86,7 @@ export class BatchReader {
     all: ReadSpec[],
     carry: Transaction | null = null,
     onSent: (outcome: Promise<TransactionOutcome>) => void = () => undefined,
+    count = this.options.batchSize,
   ): Promise<{ entries: ReceivedEntry[]; failure: Error | null }> {
     const { blockMs } = this.options
     const now = Date.now()
@@ -98,7 +99,7 @@ export class BatchReader {
     // Sent back to back (one round trip) as plain commands: a Pipeline object per read costs garbage at high rates.
     const reads = corked(this.client, () => {
       if (carry) onSent(sendTransaction(this.client, carry, this.commands))
-      return this.issueReads(specs)
+      return this.issueReads(specs, Math.max(1, Math.min(count, this.options.batchSize)))
     })
     this.reading = true
     this.watchdog?.refresh()
@@ -117,8 +118,8 @@ export class BatchReader {
     }
   }
 
-  private issueReads(specs: ReadSpec[]): Array<Promise<{ reply: unknown; error: Error | null }>> {
-    const { batchSize, blockMs } = this.options
+  private issueReads(specs: ReadSpec[], batchSize: number): Array<Promise<{ reply: unknown; error: Error | null }>> {
+    const { blockMs } = this.options
     return specs.map((spec, index) => {
       const block = index === specs.length - 1 ? ['BLOCK', blockMs] : []
       const ids = spec.streams.map(() => '>')

@@ -203,6 +203,7 @@ export abstract class StreamAgent extends AgentState {
   }
 
   private async safeHandle(entry: ReceivedEntry): Promise<HopWrite | null> {
+    if (entry.undecodable) return deadLetterWrite(this.agentId, entry.undecodable, 'undecodable')
     const boundMs = this.ctx.options.maxTaskTimeoutSec * 1000 + HANDLE_GRACE_MS
     try {
       return await withDeadline(this.handle(entry, this.giveUp.signal), boundMs, () => undefined)

@@ -123,8 +123,9 @@ export class BatchReader {
     return specs.map((spec, index) => {
       const block = index === specs.length - 1 ? ['BLOCK', blockMs] : []
       const ids = spec.streams.map(() => '>')
+      // As Buffers: bytes that are not UTF-8 are seen as such (and dead-lettered) instead of turning into U+FFFD.
       return this.client
-        .call('XREADGROUP', ['GROUP', spec.group, this.consumer(), 'COUNT', batchSize, ...block, 'STREAMS', ...spec.streams, ...ids])
+        .callBuffer('XREADGROUP', ['GROUP', spec.group, this.consumer(), 'COUNT', batchSize, ...block, 'STREAMS', ...spec.streams, ...ids])
         .then(
           (reply) => {
             // Entries from a non-blocking read: end the blocking one now rather than after its BLOCK.

@@ -1,9 +1,10 @@
 import { create } from 'zustand'
-import { traceSchema, type Trace } from '../../../shared/api'
+import { traceSchema, type Trace, type TraceHop } from '../../../shared/api'
 import { parseWith } from '../../../shared/validate'
 import { call, subscribe } from '../api/client'
 import { errorText } from '../components/operator/format'
-import { validatedCall } from '../components/operator/validated-call'
+import { showToast } from '../components/operator/toasts'
+import { validatedCall, type Outcome } from '../components/operator/validated-call'
 
 /** Traces kept from one search (a conversation can hold many messages). */
 export const MAX_TRACES_FOUND = 100
@@ -158,4 +159,11 @@ export function startTracesFeed(): () => void {
     set({ playing: false })
     void unwatch()
   }
+}
+
+/** Sends the envelope as it left this hop to the stream it went to, so the pipeline runs again from there. */
+export async function replayFromHop(hop: TraceHop): Promise<Outcome<{ ids: string[] }>> {
+  const outcome = await validatedCall('streams.add', { stream: hop.destination, fields: { envelope: JSON.stringify(hop.envelope) } })
+  if (outcome.ok) showToast(`Replayed to ${hop.destination} as ${outcome.value.ids[0] ?? '?'}`)
+  return outcome
 }

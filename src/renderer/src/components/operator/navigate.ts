@@ -6,8 +6,12 @@ export function openView(viewId: string): void {
   window.location.hash = `#${viewId}`
 }
 
-/** The deep link of one message's trace: `#traces/<message_id>`. */
-export const traceHref = (messageId: string): string => `#traces/${encodeURIComponent(messageId)}`
+/**
+ * The deep link of one message's trace: `#traces/<message_id>`. Ids keep their
+ * colons readable (seed-style ids are `uuid:ts:hex`); only what a fragment
+ * cannot hold is escaped, and routeParam decodes either form.
+ */
+export const traceHref = (messageId: string): string => `#traces/${encodeURIComponent(messageId).replace(/%3A/gi, ':')}`
 
 export function openTrace(messageId: string): void {
   window.location.hash = traceHref(messageId)

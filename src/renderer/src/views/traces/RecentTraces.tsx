@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react'
 import { RelativeTime } from '../../components/operator/RelativeTime'
-import { openTrace } from '../../components/operator/navigate'
+import { openTrace, traceHref } from '../../components/operator/navigate'
 import { loadRecentTraces, setRecentOutcome, setRecentSearch, useRecentTracesStore } from '../../stores/traces-recent-store'
 import { searchRecent, type TraceOutcome } from './recent-traces'
 
@@ -44,7 +44,7 @@ export function RecentTraces({ currentId }: { currentId: string | null }) {
         {shown.slice(0, ROWS_SHOWN).map((t) => (
           <li key={t.messageId}>
             <a
-              href={`#traces/${encodeURIComponent(t.messageId)}`}
+              href={traceHref(t.messageId)}
               data-recent-trace={t.messageId}
               aria-current={t.messageId === currentId ? 'true' : undefined}
             >

@@ -51,6 +51,10 @@ test('at 1024×700 the navigation stays on one line; screenshots of every view a
     await page.setViewportSize(size)
     const tops = await page.locator('[data-nav]').evaluateAll((links) => links.map((l) => Math.round(l.getBoundingClientRect().top)))
     expect(new Set(tops).size).toBe(1)
+    // Every link is in sight, none scrolled or cut off at the right.
+    const navRight = await page.locator('.nav').evaluate((el) => Math.ceil(el.getBoundingClientRect().right))
+    const lastRight = await page.locator('[data-nav]').last().evaluate((el) => Math.floor(el.getBoundingClientRect().right))
+    expect(lastRight).toBeLessThanOrEqual(navRight)
     const bar = await page.locator('.topbar').boundingBox()
     expect(bar?.height ?? 999).toBeLessThan(50)
     for (const id of ids) {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { relativeTime } from '../../../src/renderer/src/components/operator/relative-time'
-import { routeParam, traceHref } from '../../../src/renderer/src/components/operator/navigate'
+import { routeParam, traceHref } from '../../../src/renderer/src/components/operator/trace-link'
 import { viewForKey } from '../../../src/renderer/src/shell/shortcuts'
-import { resolveTheme } from '../../../src/renderer/src/shell/theme'
-import { viewOfHash } from '../../../src/renderer/src/shell/use-hash-route'
+import { resolveTheme } from '../../../src/renderer/src/shell/theme-choice'
+import { viewOfHash } from '../../../src/renderer/src/shell/route'
 
 describe('the shell', () => {
   it('follows the system theme unless the operator chose one', () => {

@@ -29,6 +29,7 @@ export function SavedConnections() {
             <span className="saved-url">
               {c.url}
               {c.hasPassword ? ' · password stored' : ''}
+              {c.hasTlsFiles ? ' · TLS files stored' : ''}
               {c.production ? ' · production' : ''}
             </span>
             {/* Production connections ask for their name first, in the app's own dialog. */}

@@ -114,6 +114,10 @@ export const graphEdgeSchema = z.object({
   target: z.string(),
   kind: z.enum(['reads', 'writes']),
   ratePerSec: z.number(),
+  /** Reads edges: the consumer group behind the edge, its lag (null when Redis cannot tell) and pending count. */
+  group: z.string().optional(),
+  lag: z.number().nullable().optional(),
+  pending: z.number().optional(),
 })
 export type GraphNode = z.infer<typeof graphNodeSchema>
 export type GraphEdge = z.infer<typeof graphEdgeSchema>

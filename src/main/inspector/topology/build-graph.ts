@@ -51,6 +51,11 @@ export function buildGraph(
       const readerNode = nodes.get(target)
       if (readerNode) readerNode.pending += group.pending
       addEdge(id, target, 'reads', stream.ratePerSec)
+      // Additive (views10a): the group, its lag and pending count, drawn on the edge.
+      const edge = edges.get(`reads:${id}->${target}`) as GraphEdge
+      edge.group = edge.group ? `${edge.group}, ${group.name}` : group.name
+      edge.pending = (edge.pending ?? 0) + group.pending
+      edge.lag = group.lag === null || edge.lag === null ? null : (edge.lag ?? 0) + group.lag
     }
   }
 

@@ -169,6 +169,8 @@ export const pendingEntrySchema = z.object({
   role: z.string().nullable(),
   stage: z.string().nullable(),
   lastHop: z.string().nullable(),
+  /** The envelope's message_id, for its trace (#traces/<id>); absent for flat entries. */
+  messageId: z.string().nullable().optional(),
 })
 export type PendingEntry = z.infer<typeof pendingEntrySchema>
 
@@ -176,7 +178,8 @@ export const pendingPageSchema = z.object({
   stream: z.string(),
   group: z.string(),
   total: z.number(),
-  consumers: z.array(z.object({ name: z.string(), pending: z.number() })),
+  /** Every consumer of the group (XINFO CONSUMERS), those with 0 pending too. */
+  consumers: z.array(z.object({ name: z.string(), pending: z.number(), idleMs: z.number().optional() })),
   entries: z.array(pendingEntrySchema),
   nextCursor: z.string().nullable(),
 })

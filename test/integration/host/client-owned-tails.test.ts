@@ -10,7 +10,7 @@ describe('live tails belong to the client that opened them', () => {
   let f: HostFixture
   let probe: Redis
   /** Connections to the test Redis other than this probe's own. */
-  const connections = async () => (await probe.client('LIST')).toString().trim().split('\n').length - 1
+  const connections = async () => String(await probe.client('LIST')).trim().split('\n').length - 1
 
   beforeAll(async () => {
     f = await startHostFixture()

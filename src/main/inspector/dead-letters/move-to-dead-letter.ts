@@ -12,7 +12,8 @@ type PendingRow = [id: string, consumer: string, idleMs: number, deliveries: num
 
 /**
  * Copies each pending entry with the reason into switchyard:dlq:{stream} and
- * acks it, in one MULTI so an entry is never both lost and acked. Entries whose
+ * acks it, in one MULTI so an entry is never both lost and acked. The body is
+ * read and written as Buffers, so its bytes arrive exactly. Entries whose
  * body was trimmed away have nothing to copy and stay pending.
  */
 export async function moveToDeadLetter(
@@ -23,7 +24,7 @@ export async function moveToDeadLetter(
   await requireGroup(ctx.redis, stream, group)
   const read = ctx.redis.pipeline()
   for (const id of ids) {
-    read.xrange(stream, id, id)
+    read.xrangeBuffer(stream, id, id) // bytes as they are: a move must not re-encode them
     read.xpending(stream, group, id, id, 1)
   }
   const values = pipelineValues(await read.exec(), { stream, group })
@@ -31,7 +32,7 @@ export async function moveToDeadLetter(
   const tx = ctx.redis.multi()
   const moved: string[] = []
   ids.forEach((id, i) => {
-    const body = (values[2 * i] as Array<[string, string[]]>)[0]
+    const body = (values[2 * i] as Array<[Buffer, Buffer[]]>)[0]
     const pending = (values[2 * i + 1] as PendingRow[])[0]
     if (!body || !pending) return
     moved.push(id)

@@ -1,3 +1,4 @@
+import { displayFields } from '../../components/operator/binary-format'
 import { JsonView } from '../../components/operator/JsonView'
 import { openView } from '../../components/operator/navigate'
 import { findTraces } from '../../stores/traces-store'
@@ -36,7 +37,7 @@ export function EntryDetail() {
         </>
       ) : null}
       <h4>Fields</h4>
-      <JsonView value={entry.fields} label="Fields" />
+      <JsonView value={displayFields(entry)} label="Fields" />
     </aside>
   )
 }

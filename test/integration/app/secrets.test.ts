@@ -56,7 +56,7 @@ async function dumpRedis(client: Redis): Promise<string> {
       if (type === 'list') parts.push(...(await client.lrangeBuffer(key, 0, -1)).map((b) => b.toString('latin1')))
       if (type === 'hash') parts.push(...Object.entries(await client.hgetall(key)).flat())
       if (type === 'set') parts.push(...(await client.smembers(key)))
-      if (type === 'zset') parts.push(...(await client.zrange(key, 0, -1)))
+      if (type === 'zset') parts.push(...(await client.zrange(key, '0', '-1')))
       if (type === 'stream') parts.push(JSON.stringify(await client.xrange(key, '-', '+')))
     }
   } while (cursor !== '0')

@@ -19,7 +19,8 @@ describe('dead letters keep bytes exactly', () => {
   it('82a3…fffe0001 survives a move to the dead letters and a replay, byte for byte, and is shown as marked hex', async () => {
     const stream = 'bytes:in'
     await h.redis.xgroup('CREATE', stream, 'g', '$', 'MKSTREAM')
-    const id = await h.redis.xadd(stream, '*', 'payload', VALUE, NAME, VALUE, 'text', 'plain')
+    // The entry's own dlq_reason must neither override the real reason nor be lost on replay.
+    const id = await h.redis.xadd(stream, '*', 'payload', VALUE, NAME, VALUE, 'text', 'plain', 'dlq_reason', 'mine')
     await h.redis.xreadgroup('GROUP', 'g', 'c1', 'COUNT', 10, 'STREAMS', stream, '>')
 
     const page = await h.ok('streams.page', { stream })
@@ -36,10 +37,11 @@ describe('dead letters keep bytes exactly', () => {
     expect(letter?.hexValues).toContain('payload')
     const moved = await bytesOf(dlq, letter!.id)
     expect(moved.slice(0, 6)).toEqual([Buffer.from('payload'), VALUE, NAME, VALUE, Buffer.from('text'), Buffer.from('plain')])
+    expect(letter?.fields.dlq_entry_dlq_reason).toBe('mine')
 
     const { replayed } = await h.ok('deadLetters.replay', { deadLetterStream: dlq, ids: [letter!.id] })
     const back = await bytesOf(stream, replayed[0]!.newId)
-    expect(back).toEqual([Buffer.from('payload'), VALUE, NAME, VALUE, Buffer.from('text'), Buffer.from('plain')])
+    expect(back).toEqual([Buffer.from('payload'), VALUE, NAME, VALUE, Buffer.from('text'), Buffer.from('plain'), Buffer.from('dlq_reason'), Buffer.from('mine')])
     expect(Buffer.concat(back).includes(Buffer.from('efbfbd', 'hex'))).toBe(false)
   })
 

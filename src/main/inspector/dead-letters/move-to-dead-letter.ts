@@ -1,12 +1,13 @@
 import type { RequestArgs } from '../../../shared/api'
-import { deadLetterStream } from '../../../shared/keys'
+import { DEAD_LETTER_MAXLEN, deadLetterStream } from '../../../shared/keys'
 import { deadLetterFields } from '../../../shared/records'
 import { pipelineValues, withRedisErrors } from '../redis-errors'
 import { audited, type ActionContext } from '../actions/audit'
 import { requireGroup } from '../actions/require-group'
+import { renameEntryMeta } from './entry-meta'
 
-/** Each dead-letter stream keeps about this many entries (XADD MAXLEN ~). */
-export const DEAD_LETTER_MAX_LEN = 100_000
+/** Each dead-letter stream keeps about this many entries (XADD MAXLEN ~): the one cap the runtime uses too. */
+export const DEAD_LETTER_MAX_LEN = DEAD_LETTER_MAXLEN
 
 type PendingRow = [id: string, consumer: string, idleMs: number, deliveries: number]
 
@@ -36,7 +37,7 @@ export async function moveToDeadLetter(
     const pending = (values[2 * i + 1] as PendingRow[])[0]
     if (!body || !pending) return
     moved.push(id)
-    tx.xadd(target, 'MAXLEN', '~', DEAD_LETTER_MAX_LEN, '*', ...body[1],
+    tx.xadd(target, 'MAXLEN', '~', DEAD_LETTER_MAX_LEN, '*', ...renameEntryMeta(body[1]),
       deadLetterFields.reason, reason,
       deadLetterFields.sourceStream, stream,
       deadLetterFields.sourceId, id,

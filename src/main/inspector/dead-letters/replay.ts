@@ -1,9 +1,10 @@
 import type { RequestArgs } from '../../../shared/api'
 import { HandlerError } from '../../../shared/result'
 import { DEAD_LETTER_PREFIX } from '../../../shared/keys'
-import { DEAD_LETTER_META_PREFIX, deadLetterFields } from '../../../shared/records'
+import { deadLetterFields } from '../../../shared/records'
 import { pipelineValues, withRedisErrors } from '../redis-errors'
 import { audited, type ActionContext } from '../actions/audit'
+import { originalFields } from './entry-meta'
 
 /**
  * Re-adds dead letters to their source stream without the dlq_ metadata and
@@ -31,17 +32,13 @@ export async function replayDeadLetters(
   }
   const tx = ctx.redis.multi()
   const fallbackSource = deadLetterStream.slice(DEAD_LETTER_PREFIX.length)
-  const metaPrefix = Buffer.from(DEAD_LETTER_META_PREFIX)
   for (const { id, raw } of found) {
-    const original: Buffer[] = []
     let source: string | Buffer = fallbackSource
     for (let i = 0; i + 1 < raw.length; i += 2) {
-      const name = raw[i] as Buffer
       const value = raw[i + 1] as Buffer
-      if (name.toString('latin1') === deadLetterFields.sourceStream && value.length) source = value
-      if (!name.subarray(0, metaPrefix.length).equals(metaPrefix)) original.push(name, value)
+      if ((raw[i] as Buffer).toString('latin1') === deadLetterFields.sourceStream && value.length) source = value
     }
-    tx.xadd(source, '*', ...original)
+    tx.xadd(source, '*', ...originalFields(raw))
     tx.xdel(deadLetterStream, id)
   }
   const results = await audited(ctx, 'deadLetters.replay', { deadLetterStream, ids }, async () =>

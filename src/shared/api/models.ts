@@ -63,9 +63,13 @@ export const agentInfoSchema = z.object({
 })
 export type AgentInfo = z.infer<typeof agentInfoSchema>
 
+/** See shared/binary-values: which names and values in `fields` are hex of non-UTF-8 bytes. */
+const binaryMarks = { hexValues: z.array(z.string()).optional(), hexNames: z.array(z.string()).optional() }
+
 export const streamEntrySchema = z.object({
   id: z.string(),
   fields: z.record(z.string(), z.string()),
+  ...binaryMarks,
   /** Present when the entry carries a valid `envelope` field. */
   envelope: envelopeSchema.optional(),
   /** Why the `envelope` field did not decode, when it is there but bad. */
@@ -272,5 +276,6 @@ export const deadLetterSchema = z.object({
   reason: z.string(),
   ts: z.number(),
   fields: z.record(z.string(), z.string()),
+  ...binaryMarks,
 })
 export type DeadLetter = z.infer<typeof deadLetterSchema>

@@ -8,6 +8,7 @@ import type { AgentInfo } from '../shared/api'
 import { startIpcHost } from './host/ipc-host'
 import { safeStorageSecretStore } from './host/safe-storage-secret-store'
 import { hardenSession, hardenWindow } from './host/window-security'
+import { logger } from './log/logger'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const rendererFile = join(here, '../renderer/index.html')
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   })
   createWindow()
   // A bad setting (e.g. REDIS_URL) must reach the operator, not vanish as an unhandled rejection.
-  session.start().catch((error: unknown) => console.error(`Switchyard: ${error instanceof Error ? error.message : String(error)}`))
+  session.start().catch((error: unknown) => logger('app').error({ err: error }, `Switchyard: ${error instanceof Error ? error.message : String(error)}`))
 
   app.on('window-all-closed', () => app.quit())
   let quitting = false

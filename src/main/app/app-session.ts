@@ -12,6 +12,7 @@ import { EventBus } from './event-bus'
 import { HealthMonitor, type Health } from './health-monitor'
 import { probeRedis, readyOrEnded, serverVersion } from './redis-probe'
 import { SavedConnections } from './saved-connections'
+import { logger } from '../log/logger'
 import type { SecretStore } from './secret-store'
 
 /** How long connect/start waits for a first answer before returning "still trying". */
@@ -203,6 +204,11 @@ export class AppSession {
     this.current = next
     // Latency moves every ping; push it only when it moves noticeably.
     const latencyMoved = Math.abs((next.latencyMs ?? 0) - (before.latencyMs ?? 0)) >= 1
+    if (before.state !== next.state || before.error !== next.error) {
+      const line = `Redis ${next.target}: ${next.state}${next.error ? ` (${next.error})` : ''}`
+      if (next.state === 'error' || (next.error && next.state !== 'connected')) logger('app').warn(line)
+      else logger('app').info(line)
+    }
     if (before.state !== next.state || before.error !== next.error || before.target !== next.target || latencyMoved) {
       this.bus.publish('connection', next)
     }

@@ -8,6 +8,7 @@ import { createSessionDispatcher } from '../app/control-handlers'
 import { defaultDataDir } from '../app/data-dir'
 import { noSecretStore } from '../app/secret-store'
 import { startWsHost } from './ws-host'
+import { logger } from '../log/logger'
 
 export interface HeadlessOptions {
   /** Default SWITCHYARD_PORT, else a free port. */
@@ -63,15 +64,15 @@ export async function runHeadless(options: HeadlessOptions = {}): Promise<{ url:
   }
   if (options.handleSignals !== false) {
     const onSignal = (signal: NodeJS.Signals) => {
-      console.log(`\nSwitchyard: ${signal}, shutting down…`)
+      logger('host').info(`Switchyard: ${signal}, shutting down…`)
       void close().then(() => process.exit(0))
     }
     process.once('SIGINT', onSignal)
     process.once('SIGTERM', onSignal)
   }
   if (options.print !== false) {
-    console.log(`Redis: ${status.target} — ${status.state}${status.error ? ` (${status.error})` : ''}`)
-    console.log(`Switchyard is serving on ${host.url}`)
+    logger('host').info(`Redis: ${status.target} — ${status.state}${status.error ? ` (${status.error})` : ''}`)
+    logger('host').info(`Switchyard is serving on ${host.url}`)
   }
   return { url: host.url, token: host.token, close }
 }

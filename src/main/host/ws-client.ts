@@ -5,6 +5,7 @@ import { wsClientFrameSchema, type WsServerFrame } from '../../shared/ws-protoco
 import type { Dispatch } from '../api/dispatch'
 import type { EventBus } from '../app/event-bus'
 import { tokenMatches } from './token'
+import { logger } from '../log/logger'
 
 /** Over this many queued bytes, events for the client are dropped (answers still go). */
 export const MAX_CLIENT_EVENT_BUFFER_BYTES = 4 * 1024 * 1024
@@ -65,6 +66,6 @@ export function serveClient(socket: WebSocket, token: string, dispatch: Dispatch
   socket.on('close', () => {
     for (const unsubscribe of subscriptions.values()) unsubscribe()
     subscriptions.clear()
-    if (droppedEvents > 0) console.warn(`[switchyard] a slow client missed ${droppedEvents} events`)
+    if (droppedEvents > 0) logger('host').warn(`a slow client missed ${droppedEvents} events`)
   })
 }

@@ -3,6 +3,7 @@ import { AgentRuntime } from '../core/agent-runtime'
 import { runtimeOptionsFromEnv } from '../core/options'
 import { isRuntimeRole, pipelineRoles } from '../agents/role-catalog'
 import { exitCleanlyOnSignals } from './shutdown'
+import { logger } from '../../log/logger'
 
 export type PipelineName = 'demo' | 'doc-review' | 'all'
 
@@ -31,13 +32,14 @@ export async function runWorker(args: WorkerArgs): Promise<void> {
     ...(args.claimIdleMs !== undefined ? { claimIdleMs: args.claimIdleMs } : {}),
     ...(args.statsDir ? { statsDir: args.statsDir } : {}),
   })
-  runtime.on('error', (error: unknown) => console.error(`worker error: ${error instanceof Error ? error.message : String(error)}`))
+  runtime.on('error', (error: unknown) => logger('worker').error({ err: error }, `worker error: ${error instanceof Error ? error.message : String(error)}`))
 
-  exitCleanlyOnSignals(() => runtime.close(), (line) => console.log(`worker: ${line}`))
+  exitCleanlyOnSignals(() => runtime.close(), (line) => logger('worker').info(`worker: ${line}`))
 
   await runtime.start()
   const started = []
   for (const role of roles) started.push(...(await runtime.startRole(role, role === 'stats' ? 1 : args.instances)))
   console.log(`worker ready: ${started.length} agents (${roles.join(', ')}) on ${redactUrl(redis)}`)
   for (const agent of started) console.log(`  ${agent.agentId} ${agent.role}`)
+  logger('worker').info({ agents: started.map((a) => a.agentId), roles }, `worker ready on ${redactUrl(redis)}`)
 }

@@ -8,6 +8,7 @@ import type { AgentHeartbeat } from '../../../shared/records'
 import { createRedisClient } from '../../redis/create-client'
 import { REDIS_DEFAULTS, redactUrl } from '../../redis/connection-config'
 import { waitForFirstReady } from '../../redis/wait-ready'
+import { logger } from '../../log/logger'
 import { withDeadline } from './async-utils'
 import { ControlBus, type ControlCommand } from '../control/control-bus'
 import type { AgentContext, LifecycleEvent } from '../control/lifecycle'
@@ -71,6 +72,7 @@ export class AgentRuntime extends EventEmitter {
   }
 
   private async doStart(): Promise<void> {
+    logger('runtime').debug(`connecting to ${redactUrl(this.options.redis)}`)
     const commands = createRedisClient(this.options.redis, 'command')
     this.commands = commands
     // A certificate or password Redis refuses ends start() with its reason instead of a silent hang.
@@ -260,7 +262,7 @@ export class AgentRuntime extends EventEmitter {
 
   private reportError(error: unknown): void {
     if (this.listenerCount('error') > 0) this.emit('error', error)
-    else console.error('[switchyard runtime]', error instanceof Error ? error.message : error)
+    else logger('runtime').error({ err: error }, error instanceof Error ? error.message : String(error))
   }
 
   /**

@@ -5,6 +5,7 @@ import { redactUrl, redisConfigFromEnv } from './redis/connection-config'
 import { runWorker, type PipelineName } from './runtime/cli/worker-command'
 import { runRequest } from './runtime/cli/request-command'
 import { runReview } from './runtime/cli/review-command'
+import { addMetricsPortOption } from './metrics/metrics-option'
 
 const positiveInt = (value: string): number => {
   const n = Number(value)
@@ -15,21 +16,21 @@ const positiveInt = (value: string): number => {
 const program = new Command()
 program.name('switchyard').description('Agent pipelines on Redis Streams: worker, request, review, serve')
 
-program
-  .command('worker')
+addMetricsPortOption(program
+  .command('worker'))
   .description('run agents of the given roles until SIGINT/SIGTERM (REDIS_URL selects Redis)')
   .option('--roles <list>', 'comma-separated roles, e.g. manager,uppercase,reverse')
   .option('--pipeline <name>', 'shorthand for a role set: demo | doc-review | all')
   .option('--instances <n>', 'instances per role', positiveInt, 1)
   .option('--claim-idle-ms <ms>', 'claim pending entries idle this long', positiveInt)
   .option('--stats-dir <dir>', 'folder of the statistics files (default STATS_DIR or ./stats)')
-  .action(async (opts: { roles?: string; pipeline?: string; instances: number; claimIdleMs?: number; statsDir?: string }) => {
+  .action(async (opts: { roles?: string; pipeline?: string; instances: number; claimIdleMs?: number; statsDir?: string; metricsPort?: number }) => {
     const roles = opts.roles ? opts.roles.split(',').map((r) => r.trim()).filter(Boolean) : []
     const pipeline = opts.pipeline as PipelineName | undefined
     if (pipeline && !['demo', 'doc-review', 'all'].includes(pipeline)) {
       throw new InvalidArgumentError(`--pipeline must be demo, doc-review or all, got "${pipeline}"`)
     }
-    await runWorker({ roles, pipeline, instances: opts.instances, claimIdleMs: opts.claimIdleMs, statsDir: opts.statsDir })
+    await runWorker({ roles, pipeline, instances: opts.instances, claimIdleMs: opts.claimIdleMs, statsDir: opts.statsDir, metricsPort: opts.metricsPort })
   })
 
 program

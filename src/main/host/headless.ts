@@ -9,6 +9,7 @@ import { defaultDataDir } from '../app/data-dir'
 import { noSecretStore } from '../app/secret-store'
 import { startWsHost } from './ws-host'
 import { logger } from '../log/logger'
+import { serveAppMetrics } from '../metrics/serve-runtime-metrics'
 
 export interface HeadlessOptions {
   /** Default SWITCHYARD_PORT, else a free port. */
@@ -52,11 +53,13 @@ export async function runHeadless(options: HeadlessOptions = {}): Promise<{ url:
   })
   const host = await startWsHost({ dispatch, bus: session.bus, staticDir, port })
   const status = await session.start()
+  const metrics = await serveAppMetrics(() => session.runtime(), env)
 
   let closing: Promise<void> | null = null
   const close = () => {
     closing ??= (async () => {
       stopAgentsPush()
+      await metrics?.close()
       await host.close()
       await session.close()
     })()

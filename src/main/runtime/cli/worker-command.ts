@@ -4,6 +4,8 @@ import { runtimeOptionsFromEnv } from '../core/options'
 import { isRuntimeRole, pipelineRoles } from '../agents/role-catalog'
 import { exitCleanlyOnSignals } from './shutdown'
 import { logger } from '../../log/logger'
+import { serveRuntimeMetrics } from '../../metrics/serve-runtime-metrics'
+import type { MetricsServer } from '../../metrics/metrics-server'
 
 export type PipelineName = 'demo' | 'doc-review' | 'all'
 
@@ -13,6 +15,8 @@ export interface WorkerArgs {
   instances: number
   claimIdleMs?: number
   statsDir?: string
+  /** --metrics-port: Prometheus /metrics on 127.0.0.1 (0 = a free port). */
+  metricsPort?: number
 }
 
 
@@ -34,9 +38,18 @@ export async function runWorker(args: WorkerArgs): Promise<void> {
   })
   runtime.on('error', (error: unknown) => logger('worker').error({ err: error }, `worker error: ${error instanceof Error ? error.message : String(error)}`))
 
-  exitCleanlyOnSignals(() => runtime.close(), (line) => logger('worker').info(`worker: ${line}`))
+  let metrics: MetricsServer | null = null
+  const close = async (): Promise<void> => {
+    await runtime.close()
+    await metrics?.close()
+  }
+  exitCleanlyOnSignals(close, (line) => logger('worker').info(`worker: ${line}`))
 
   await runtime.start()
+  if (args.metricsPort !== undefined) {
+    metrics = await serveRuntimeMetrics(() => runtime, args.metricsPort)
+    console.log(`worker metrics on ${metrics.url}`)
+  }
   const started = []
   for (const role of roles) started.push(...(await runtime.startRole(role, role === 'stats' ? 1 : args.instances)))
   console.log(`worker ready: ${started.length} agents (${roles.join(', ')}) on ${redactUrl(redis)}`)

@@ -22,6 +22,7 @@ import { BaseAgent } from './base-agent'
 import { Doorbell } from '../reader/doorbell'
 import { StatsCollector } from '../stats/stats-collector'
 import { writeStatsFile } from '../stats/stats-files'
+import { runtimeEvents } from '../stats/hop-events'
 
 /** The stats agent (stopped last) gets at least this long to write its final report. */
 const MIN_STATS_STOP_MS = 250
@@ -209,6 +210,13 @@ export class AgentRuntime extends EventEmitter {
     return this.localAgents().filter((a) => a.role === role)
   }
 
+  /** The (stream, group) pairs this process's agents read, once each (for metrics). */
+  inputGroups(): Array<{ stream: string; group: string }> {
+    const seen = new Map<string, { stream: string; group: string }>()
+    for (const agent of this.agents.values()) for (const input of agent.sharedInputs()) seen.set(`${input.stream}\n${input.group}`, input)
+    return [...seen.values()]
+  }
+
   localAgents(): AgentInfo[] {
     return [...this.agents.values()].map((agent) => this.infoOf(agent))
   }
@@ -261,6 +269,7 @@ export class AgentRuntime extends EventEmitter {
   }
 
   private reportError(error: unknown): void {
+    runtimeEvents.runtimeError()
     if (this.listenerCount('error') > 0) this.emit('error', error)
     else logger('runtime').error({ err: error }, error instanceof Error ? error.message : String(error))
   }

@@ -9,6 +9,7 @@ import { addHop, type JournalHop } from '../hop/journal'
 import { checkSafetyLimits, type SafetyViolation } from '../hop/safety'
 import type { ReceivedEntry } from '../reader/stream-entry'
 import { StreamAgent, type HopWrite, type ReadSpec } from './stream-agent'
+import { runtimeEvents } from '../stats/hop-events'
 
 /** Seed 001's DEFAULT_TASK_TIMEOUT_SEC. */
 export const DEFAULT_TASK_TIMEOUT_SEC = 60
@@ -89,7 +90,7 @@ export abstract class BaseAgent extends StreamAgent {
     out.update_ts = endTs
     out.sender_role = this.role
     out.sender_agent_id = this.agentId
-    this.recordRun(duration)
+    this.recordRun(duration, error !== null)
     return this.routeWrite(out)
   }
 
@@ -131,6 +132,7 @@ export abstract class BaseAgent extends StreamAgent {
   }
 
   private violationWrite(env: Envelope, violation: SafetyViolation): HopWrite {
+    runtimeEvents.violation(this.role, violation.kind)
     const now = Date.now() / 1000
     env.trace.push({
       start_ts: now,

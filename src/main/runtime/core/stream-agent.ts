@@ -14,6 +14,7 @@ import {
 import { isConnectionError, sleep, withDeadline } from './async-utils'
 import { ClaimKeeper } from '../claims/keep-claimed'
 import { execTransaction, Transaction, type TransactionOutcome } from '../hop/transaction'
+import { runtimeEvents } from '../stats/hop-events'
 
 export type { ReadSpec } from '../reader/batch-reader'
 /**
@@ -155,9 +156,10 @@ export abstract class StreamAgent extends EventEmitter {
     if (this.ctx) this.ctx.emitLifecycle(this.heartbeatEvent(event))
   }
 
-  protected recordRun(durationSec: number): void {
+  protected recordRun(durationSec: number, failed = false): void {
     this.runs += 1
     this.totalTimeSec += durationSec
+    runtimeEvents.hop(this.role, durationSec, failed)
   }
 
   protected recordFinal(ageSec: number, timeSec: number, steps: number): void {

@@ -2,6 +2,7 @@ import { deadLetterStream } from '../../../shared/keys'
 import { deadLetterFields } from '../../../shared/records'
 import { recordToFlat, type ReceivedEntry } from '../reader/stream-entry'
 import type { CommandSink } from './transaction'
+import { runtimeEvents } from '../stats/hop-events'
 
 /** Approximate cap of each dead-letter stream. */
 export const DEAD_LETTER_MAXLEN = 10_000
@@ -11,6 +12,7 @@ export const DEAD_LETTER_MAXLEN = 10_000
  * reason on the source stream's dead-letter stream (the caller adds the XACK).
  */
 export function addDeadLetter(tx: CommandSink, entry: ReceivedEntry, consumer: string, reason: string): void {
+  runtimeEvents.deadLetter(entry.stream)
   const f = deadLetterFields
   const meta: Record<string, string> = {
     [f.reason]: reason,

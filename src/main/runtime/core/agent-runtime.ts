@@ -1,3 +1,4 @@
+// The runtime that hosts this process's agents and their shared connections.
 import { EventEmitter } from 'node:events'
 import { hostname } from 'node:os'
 import type { Redis } from 'ioredis'
@@ -7,6 +8,7 @@ import { AGENT_REGISTRY, BROADCAST_ALL, BROADCAST_STAT, broadcastRole } from '..
 import type { AgentHeartbeat } from '../../../shared/records'
 import { createRedisClient } from '../../redis/create-client'
 import { REDIS_DEFAULTS, redactUrl } from '../../redis/connection-config'
+import { checkRedisVersion } from '../../redis/version-floor'
 import { waitForFirstReady } from '../../redis/wait-ready'
 import { logger } from '../../log/logger'
 import { withDeadline } from './async-utils'
@@ -82,6 +84,8 @@ export class AgentRuntime extends EventEmitter {
       onSlow: (reason) => this.reportError(new Error(`no answer from ${redactUrl(this.options.redis)} yet (${reason}); still trying`)),
     })
     await this.checkHealth()
+    const versionWarning = await checkRedisVersion(commands) // throws below Redis 6.2, with what is missing
+    if (versionWarning) this.reportError(new Error(versionWarning))
     this.subscriber = createRedisClient(this.options.redis, 'subscriber')
     const bus = new ControlBus(
       this.subscriber,
@@ -89,6 +93,7 @@ export class AgentRuntime extends EventEmitter {
       (event) => {
         if (!this.agents.has(event.agent_id)) this.deliverLifecycle(event)
       },
+      commands,
     )
     await bus.start()
     this.bus = bus

@@ -13,6 +13,7 @@ import { HealthMonitor, type Health } from './health-monitor'
 import { probeRedis, readyOrEnded, serverVersion } from './redis-probe'
 import { SavedConnections } from './saved-connections'
 import { logger } from '../log/logger'
+import { isNoPermission, noPermissionSentence } from '../redis/acl-errors'
 import type { SecretStore } from './secret-store'
 
 /** How long connect/start waits for a first answer before returning "still trying". */
@@ -184,9 +185,16 @@ export class AppSession {
       if (this.live === live) this.setStatus({ ...this.current, serverVersion: version })
       await live.runtime.start()
       await live.inspector.start()
+      const refused: string[] = []
       for (const role of rolesToStart(this.env, live.embedded)) {
-        if (this.live === live) await live.runtime.startRole(role, 1)
+        if (this.live !== live) break
+        // The user's rights decide which agents run; each refused role names the missing right.
+        await live.runtime.startRole(role, 1).catch((error: unknown) => {
+          if (!isNoPermission(error)) throw error
+          refused.push(`${role}: ${noPermissionSentence(error)}`)
+        })
       }
+      if (refused.length > 0) throw new Error(`agents not started: ${refused.join('; ')}`)
     } catch (error) {
       this.partsError = error instanceof Error ? error.message : String(error)
       if (this.live === live) this.setStatus({ ...this.current, error: this.partsError })
@@ -196,7 +204,7 @@ export class AppSession {
   private onHealth(health: Health): void {
     const wasUp = this.current.state === 'connected'
     const state = health.up ? 'connected' : wasUp || this.current.state === 'disconnected' ? 'disconnected' : this.current.state
-    this.setStatus({ ...this.current, state, latencyMs: health.latencyMs, error: health.up ? this.partsError : health.error })
+    this.setStatus({ ...this.current, state, readOnly: health.up && health.readOnly === true, latencyMs: health.latencyMs, error: health.up ? this.partsError : health.error })
   }
 
   private setStatus(next: ConnectionStatus): void {
@@ -206,10 +214,11 @@ export class AppSession {
     const latencyMoved = Math.abs((next.latencyMs ?? 0) - (before.latencyMs ?? 0)) >= 1
     if (before.state !== next.state || before.error !== next.error) {
       const line = `Redis ${next.target}: ${next.state}${next.error ? ` (${next.error})` : ''}`
-      if (next.state === 'error' || (next.error && next.state !== 'connected')) logger('app').warn(line)
+      if (next.state === 'error' || next.state === 'disconnected') logger('app').warn(line)
       else logger('app').info(line)
     }
-    if (before.state !== next.state || before.error !== next.error || before.target !== next.target || latencyMoved) {
+    const changed = before.state !== next.state || before.error !== next.error || before.readOnly !== next.readOnly
+    if (changed || before.target !== next.target || latencyMoved) {
       this.bus.publish('connection', next)
     }
   }

@@ -10,6 +10,7 @@ import { createRedisClient } from '../../redis/create-client'
 import { REDIS_DEFAULTS, redactUrl } from '../../redis/connection-config'
 import { checkRedisVersion } from '../../redis/version-floor'
 import { waitForFirstReady } from '../../redis/wait-ready'
+import { isNoPermission, noPermissionSentence } from '../../redis/acl-errors'
 import { logger } from '../../log/logger'
 import { withDeadline } from './async-utils'
 import { ControlBus, type ControlCommand } from '../control/control-bus'
@@ -95,8 +96,14 @@ export class AgentRuntime extends EventEmitter {
       },
       commands,
     )
-    await bus.start()
-    this.bus = bus
+    try {
+      await bus.start()
+      this.bus = bus
+    } catch (error) {
+      // A user without pub/sub rights still runs agents: only control commands and lifecycle events are missing.
+      if (!isNoPermission(error)) throw error
+      this.reportError(new Error(`no control commands or lifecycle events here: ${noPermissionSentence(error, 'broadcast:*')} (or &broadcast:*)`))
+    }
     this.doorbell = new Doorbell(createRedisClient(this.options.redis, 'blocking'), commands, this.options.blockMs)
     this.sweeper = new RoleSweeper(commands, this.options, () => [...this.agents.values()], (e) => this.reportError(e))
     const every = (ms: number, fn: () => void): void => {

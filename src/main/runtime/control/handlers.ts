@@ -1,3 +1,4 @@
+// The agents.* methods of the ControlApi, answered by this process's runtime.
 import { HandlerError } from '../../../shared/result'
 import type { AgentInfo } from '../../../shared/api/models'
 import type { HandlerGroup } from '../../api/handler-types'

@@ -1,3 +1,4 @@
+// The runtime that hosts this process's agents and their shared connections.
 import { EventEmitter } from 'node:events'
 import { hostname } from 'node:os'
 import type { Redis } from 'ioredis'
@@ -6,7 +7,9 @@ import type { Envelope } from '../../../shared/envelope'
 import { AGENT_REGISTRY, BROADCAST_ALL, BROADCAST_STAT, broadcastRole } from '../../../shared/keys'
 import type { AgentHeartbeat } from '../../../shared/records'
 import { createRedisClient } from '../../redis/create-client'
-import { REDIS_DEFAULTS } from '../../redis/connection-config'
+import { REDIS_DEFAULTS, redactUrl } from '../../redis/connection-config'
+import { checkRedisVersion } from '../../redis/version-floor'
+import { waitForFirstReady } from '../../redis/wait-ready'
 import { withDeadline } from './async-utils'
 import { ControlBus, type ControlCommand } from '../control/control-bus'
 import type { AgentContext, LifecycleEvent } from '../control/lifecycle'
@@ -72,7 +75,14 @@ export class AgentRuntime extends EventEmitter {
   private async doStart(): Promise<void> {
     const commands = createRedisClient(this.options.redis, 'command')
     this.commands = commands
+    // A certificate or password Redis refuses ends start() with its reason instead of a silent hang.
+    await waitForFirstReady(commands, {
+      label: redactUrl(this.options.redis),
+      onSlow: (reason) => this.reportError(new Error(`no answer from ${redactUrl(this.options.redis)} yet (${reason}); still trying`)),
+    })
     await this.checkHealth()
+    const versionWarning = await checkRedisVersion(commands) // throws below Redis 6.2, with what is missing
+    if (versionWarning) this.reportError(new Error(versionWarning))
     this.subscriber = createRedisClient(this.options.redis, 'subscriber')
     const bus = new ControlBus(
       this.subscriber,
@@ -80,6 +90,7 @@ export class AgentRuntime extends EventEmitter {
       (event) => {
         if (!this.agents.has(event.agent_id)) this.deliverLifecycle(event)
       },
+      commands,
     )
     await bus.start()
     this.bus = bus

@@ -1,5 +1,6 @@
+// Seed 000's flat-field agent on top of the stream agent's loop.
 import type { ReceivedEntry } from '../reader/stream-entry'
-import { addDeadLetter } from '../hop/dead-letter'
+import { deadLetterWrite } from '../hop/dead-letter'
 import { addFlatOutputs, type FlatOutput } from '../hop/flat-outputs'
 import { StreamAgent, type HopWrite, type ReadSpec } from './stream-agent'
 
@@ -29,7 +30,7 @@ export abstract class FlatAgent extends StreamAgent {
     const missing = this.requiredFields.filter((name) => entry.fields[name] === undefined)
     if (missing.length > 0) {
       const reason = `missing field${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}`
-      return (tx) => addDeadLetter(tx, entry, this.agentId, reason)
+      return deadLetterWrite(this.agentId, reason, 'undecodable')
     }
     const start = performance.now()
     let outputs: FlatOutput[]
@@ -37,11 +38,11 @@ export abstract class FlatAgent extends StreamAgent {
       outputs = await this.processFields(entry)
     } catch (error) {
       const reason = `processing failed: ${error instanceof Error ? error.message : String(error)}`
-      return (tx) => addDeadLetter(tx, entry, this.agentId, reason)
+      return deadLetterWrite(this.agentId, reason, 'failed')
     }
     this.recordRun((performance.now() - start) / 1000)
     return (tx, received) => {
-      addFlatOutputs(tx, received, outputs)
+      addFlatOutputs(tx, received, outputs, this.agentId)
       return 'acked'
     }
   }

@@ -1,3 +1,4 @@
+// The runtime's options, their defaults and how they resolve.
 import type { RedisConnectionConfig } from '../../redis/connection-config'
 
 /** Seed 001's circuit breaker. */

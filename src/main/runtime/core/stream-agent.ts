@@ -1,3 +1,4 @@
+// The read–process–write loop every agent runs, with its lifecycle.
 import { EventEmitter } from 'node:events'
 import type { Redis } from 'ioredis'
 import { BatchReader, type ReadSpec } from '../reader/batch-reader'

@@ -57,4 +57,21 @@ describe('agents known only by seed 001 lifecycle events', () => {
     expect(final).toMatch(/py-host:4242:1\s+translate\s+stopped/)
     expect(final).toContain('py-host:4242:2')
   })
+
+  it('lists a consumer of a role group that sends no heartbeat at all, seen as consumer, with its idle time', async () => {
+    const runtime = new AgentRuntime({ redis: { url: server.url }, statsDir: join(server.dataDir, 'stats-consumer') })
+    try {
+      await runtime.start()
+      await client.xgroup('CREATE', 'stream:role:summarize', 'cg:role:summarize', '0', 'MKSTREAM')
+      await client.xadd('stream:role:summarize', '*', 'envelope', '{}')
+      await client.xreadgroup('GROUP', 'cg:role:summarize', 'silent-go-worker', 'COUNT', 1, 'STREAMS', 'stream:role:summarize', '>')
+      const found = (await listAgents(runtime)).find((a) => a.agentId === 'silent-go-worker')
+      expect(found).toMatchObject({
+        role: 'summarize', source: 'consumer', status: 'busy', idleMs: expect.any(Number),
+        consumerOf: { stream: 'stream:role:summarize', group: 'cg:role:summarize' },
+      })
+    } finally {
+      await runtime.close()
+    }
+  })
 })

@@ -28,6 +28,8 @@ export const savedConnectionSchema = z.object({
   username: z.string().nullable(),
   tls: z.boolean(),
   hasPassword: z.boolean(),
+  /** TLS files (CA, certificate, key) stored with this connection, sealed like its password. */
+  hasTlsFiles: z.boolean(),
   production: z.boolean(),
 })
 export type SavedConnection = z.infer<typeof savedConnectionSchema>

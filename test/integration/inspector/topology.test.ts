@@ -3,7 +3,7 @@ import { AGENT_REGISTRY, JOURNAL_STREAM, roleGroup, roleStream } from '../../../
 import type { AgentHeartbeat } from '../../../src/shared/records'
 import { TopologyReader } from '../../../src/main/inspector/topology/topology-reader'
 import { useHarness } from './harness'
-import { waitFor } from '../../support/wait'
+import { letTimePass, waitFor } from '../../support/wait'
 
 const { h } = useHarness({ topologyIntervalMs: 50 })
 
@@ -85,13 +85,13 @@ describe('topology', () => {
     expect(pushed.streams.length).toBeGreaterThan(0)
     // Unchanged topology is not pushed again at every tick (50 ms here).
     const count = h.log.of('topology').length
-    await new Promise((r) => setTimeout(r, 400))
+    await letTimePass(400) // an idle window of eight ticks
     expect(h.log.of('topology').length - count).toBeLessThanOrEqual(1)
     await h.redis.xadd('legacy:events', '*', 'n', 'change')
     await waitFor('a push after a change', () => h.log.of('topology').length > count)
     await h.inspector.close()
     const final = h.log.of('topology').length
-    await new Promise((r) => setTimeout(r, 200))
+    await letTimePass(200) // an idle window: four ticks that would each have pushed
     expect(h.log.of('topology').length).toBe(final)
   })
 })

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis'
 import { describe, expect, it } from 'vitest'
 import { ENVELOPE_FIELD } from '../../../src/shared/envelope'
-import { JOURNAL_STREAM, roleStream } from '../../../src/shared/keys'
+import { JOURNAL_STREAM, roleStream, undecodableStream } from '../../../src/shared/keys'
 import { journalFields } from '../../../src/shared/records'
 import { awaitResult } from '../../../src/main/runtime'
 import { fieldsToRecord } from '../../../src/main/runtime/reader/stream-entry'
@@ -50,7 +50,8 @@ describe('unknown envelope fields', () => {
 async function waitForDeadLetter(client: Redis, stream: string): Promise<string> {
   const { waitFor } = await import('../../support/wait')
   return waitFor('a dead letter naming the bad field', async () => {
-    const rows = await client.xrange(`switchyard:dlq:${stream}`, '-', '+')
+    // A field of the wrong type makes the envelope undecodable: it goes to that stream's undecodable-input dead letters.
+    const rows = await client.xrange(undecodableStream(stream), '-', '+')
     return rows.map(([, flat]) => fieldsToRecord(flat).dlq_reason ?? '').find((r) => r.length > 0) ?? null
   }, 15_000)
 }

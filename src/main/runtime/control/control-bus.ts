@@ -1,3 +1,4 @@
+// The control channel: commands and lifecycle events over pub/sub.
 import type { Redis } from 'ioredis'
 import { BROADCAST_ALL, BROADCAST_STAT, broadcastRole } from '../../../shared/keys'
 import type { LifecycleEvent } from './lifecycle'

@@ -1,3 +1,4 @@
+// The agent registry: heartbeats stored in Redis, read back as rows with liveness.
 import type { Redis } from 'ioredis'
 import type { AgentInfo } from '../../../shared/api/models'
 import { AGENT_REGISTRY } from '../../../shared/keys'

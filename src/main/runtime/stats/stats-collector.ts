@@ -1,3 +1,4 @@
+// Folds lifecycle events into seed 001's statistics report.
 import { DEAD_AFTER_INTERVALS } from '../control/registry'
 import type { FinalEnvelopeTotals, LifecycleEvent } from '../control/lifecycle'
 import { RECENT_FINALS } from '../control/lifecycle'

@@ -58,6 +58,8 @@ export const agentInfoSchema = z.object({
   idleMs: z.number().nullable().optional(),
   /** For `consumer` agents: the stream and group it was seen in. */
   consumerOf: z.object({ stream: z.string(), group: z.string() }).optional(),
+  /** Streams the agent reports writing to (flat-field agents, other languages): graph write edges. */
+  writes: z.array(z.string()).optional(),
 })
 export type AgentInfo = z.infer<typeof agentInfoSchema>
 

@@ -57,11 +57,12 @@ describe('the waterfall and the safety budget', () => {
     expect(tracesSelectors.span(bars)).toBe(1.5)
   })
 
-  it('builds a 1,000-hop waterfall fast', () => {
+  it('builds a 1,000-hop waterfall (the journal read bound) well within a second', () => {
     const long = trace(1000, 0.01)
     const started = performance.now()
     expect(tracesSelectors.waterfall(long)).toHaveLength(1000)
-    expect(performance.now() - started).toBeLessThan(200)
+    // A generous ceiling: it takes about a millisecond; only a real regression (work per pair of hops) crosses it.
+    expect(performance.now() - started).toBeLessThan(1_000)
   })
 
   it('measures process count, processing time and age against the seed limits', () => {

@@ -12,6 +12,8 @@ import type { Health } from './health-monitor'
 import { buildLive, teardownLive, type Live } from './live-parts'
 import { probeRedis, readyOrEnded, serverVersion } from './redis-probe'
 import { SavedConnections } from './saved-connections'
+import { logger } from '../log/logger'
+import { isNoPermission, noPermissionSentence } from '../redis/acl-errors'
 import type { SecretStore } from './secret-store'
 
 /** How long connect/start waits for a first answer before returning "still trying". */
@@ -181,10 +183,18 @@ export class AppSession {
       if (this.live === live) this.setStatus({ ...this.current, serverVersion: version })
       await live.runtime.start()
       await live.inspector.start()
+      const refused: string[] = []
       const counts = keep ?? new Map(rolesToStart(this.env, live.embedded).map((role) => [role, 1]))
       for (const [role, instances] of counts) {
-        if (this.live === live && instances > 0) await live.runtime.startRole(role, instances)
+        if (this.live !== live) break
+        if (instances <= 0) continue
+        // The user's rights decide which agents run; each refused role names the missing right.
+        await live.runtime.startRole(role, instances).catch((error: unknown) => {
+          if (!isNoPermission(error)) throw error
+          refused.push(`${role}: ${noPermissionSentence(error)}`)
+        })
       }
+      if (refused.length > 0) throw new Error(`agents not started: ${refused.join('; ')}`)
     } catch (error) {
       this.partsError = error instanceof Error ? error.message : String(error)
       if (this.live === live) this.setStatus({ ...this.current, error: this.partsError })
@@ -195,7 +205,7 @@ export class AppSession {
     const wasUp = this.current.state === 'connected'
     const state = health.up ? 'connected' : wasUp || this.current.state === 'disconnected' ? 'disconnected' : this.current.state
     const error = health.up ? this.partsError : (this.embeddedTrouble ?? health.error)
-    this.setStatus({ ...this.current, state, latencyMs: health.latencyMs, error })
+    this.setStatus({ ...this.current, state, readOnly: health.up && health.readOnly === true, latencyMs: health.latencyMs, error })
   }
 
   private setStatus(next: ConnectionStatus): void {
@@ -203,7 +213,13 @@ export class AppSession {
     this.current = next
     // Latency moves every ping; push it only when it moves noticeably.
     const latencyMoved = Math.abs((next.latencyMs ?? 0) - (before.latencyMs ?? 0)) >= 1
-    if (before.state !== next.state || before.error !== next.error || before.target !== next.target || latencyMoved) {
+    if (before.state !== next.state || before.error !== next.error) {
+      const line = `Redis ${next.target}: ${next.state}${next.error ? ` (${next.error})` : ''}`
+      if (next.state === 'error' || next.state === 'disconnected') logger('app').warn(line)
+      else logger('app').info(line)
+    }
+    const changed = before.state !== next.state || before.error !== next.error || before.readOnly !== next.readOnly
+    if (changed || before.target !== next.target || latencyMoved) {
       this.bus.publish('connection', next)
     }
   }

@@ -7,6 +7,7 @@ import type { Dispatch } from '../api/dispatch'
 import type { EventBus } from '../app/event-bus'
 import { ClientResources, type WatchCounts } from './client-resources'
 import { tokenMatches } from './token'
+import { logger } from '../log/logger'
 
 /** Over this many queued bytes, events for the client are dropped (answers still go). */
 export const MAX_CLIENT_EVENT_BUFFER_BYTES = 4 * 1024 * 1024
@@ -121,7 +122,7 @@ export function serveClient(socket: WebSocket, context: ClientContext): void {
   socket.on('close', () => {
     for (const unsubscribe of subscriptions.values()) unsubscribe()
     subscriptions.clear()
-    if (droppedEvents > 0) console.warn(`[switchyard] a slow client missed ${droppedEvents} events`)
+    if (droppedEvents > 0) logger('host').warn(`a slow client missed ${droppedEvents} events`)
     void resources.release().finally(() => context.onReleased?.(resources))
   })
 }

@@ -13,6 +13,7 @@ import { TailManager } from './tail/tail-manager'
 import { TopologyPusher } from './topology/topology-pusher'
 import { TopologyReader } from './topology/topology-reader'
 import { TraceWatcher } from './traces/trace-watcher'
+import { logger } from '../log/logger'
 
 /** Background errors are kept here (bounded) rather than logged: the caller decides. */
 export const RECENT_ERRORS_MAX = 20
@@ -75,8 +76,10 @@ export class Inspector {
   }
 
   private noteError(error: unknown): void {
-    this.recentErrors.push(error instanceof Error ? error.message : String(error))
+    const message = error instanceof Error ? error.message : String(error)
+    this.recentErrors.push(message)
     if (this.recentErrors.length > RECENT_ERRORS_MAX) this.recentErrors.shift()
+    logger('inspector').warn(message)
   }
 
   /** Memoized: stops timers, then tails (quitting their connections), each step on its own. */

@@ -18,6 +18,8 @@ export const connectionStatusSchema = z.object({
   error: z.string().nullable(),
   /** Headless mode never stores passwords; desktop mode uses safeStorage. */
   canSavePasswords: z.boolean(),
+  /** Connected, but the Redis user may only read (PING refused, reads answered): "connected, read-only". */
+  readOnly: z.boolean().optional(),
 })
 export type ConnectionStatus = z.infer<typeof connectionStatusSchema>
 

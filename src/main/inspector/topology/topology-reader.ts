@@ -5,6 +5,8 @@ import { buildGraph } from './build-graph'
 import { JournalWriteSampler } from './journal-writes'
 import { scanStreams } from './scan-streams'
 import { readStreamInfos, type StreamCounter } from './stream-info'
+import { AGENT_REGISTRY, JOURNAL_STREAM } from '../../../shared/keys'
+import { unlessRefused } from '../unless-refused'
 
 /** A snapshot covers at most this many streams; beyond it, `truncated` is set. */
 export const TOPOLOGY_STREAMS_MAX = 2_000
@@ -26,10 +28,11 @@ export class TopologyReader {
   async snapshot(): Promise<TopologySnapshot> {
     const now = Date.now()
     const scan = await scanStreams(this.redis, { max: this.maxStreams })
+    const unreadable: string[] = []
     const [{ streams, counters }, agents, writes] = await Promise.all([
       readStreamInfos(this.redis, scan.keys, this.counters, now),
-      readAgentRegistry(this.redis, now),
-      this.writes.sample(this.redis),
+      unlessRefused(readAgentRegistry(this.redis, now), [], AGENT_REGISTRY, unreadable),
+      unlessRefused(this.writes.sample(this.redis), [], JOURNAL_STREAM, unreadable),
     ])
     const intervalSec = this.lastMs ? (now - this.lastMs) / 1000 : 0
     this.counters = counters
@@ -41,6 +44,7 @@ export class TopologyReader {
       graph: buildGraph(streams, agents, writes, intervalSec),
       streamCount: streams.length,
       truncated: scan.truncated,
+      ...(unreadable.length > 0 ? { unreadable } : {}),
     }
   }
 }

@@ -24,3 +24,11 @@ export async function streamsAreQuiet(client: Redis): Promise<boolean> {
   }
   return true
 }
+
+/** How many connections are blocked in `command` right now (CLIENT LIST: cmd=…, flags with b). */
+export async function clientsBlockedIn(client: Redis, command: string): Promise<number> {
+  const list = String(await client.call('CLIENT', ['LIST']))
+  return list
+    .split('\n')
+    .filter((line) => line.includes(` cmd=${command} `) && /\bflags=\w*b/.test(line)).length
+}

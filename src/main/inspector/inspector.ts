@@ -7,6 +7,7 @@ import {
   DEFAULT_TRACE_POLL_MS,
   type InspectorOptions,
 } from './options'
+import { ResultWaiter } from './inject/result-waiter'
 import { StatsSampler } from './stats/stats-sampler'
 import { TailManager } from './tail/tail-manager'
 import { TopologyPusher } from './topology/topology-pusher'
@@ -28,6 +29,8 @@ export class Inspector {
   readonly tails: TailManager
   readonly traces: TraceWatcher
   readonly stats: StatsSampler
+  /** One connection waiting for the results of every "inject and wait" call. */
+  readonly results: ResultWaiter
   readonly recentErrors: string[] = []
   private readonly pusher: TopologyPusher
   private closing: Promise<void> | null = null
@@ -53,6 +56,7 @@ export class Inspector {
       options.tailPushIntervalMs ?? DEFAULT_TAIL_PUSH_INTERVAL_MS,
       onError,
     )
+    this.results = new ResultWaiter(redis, options.createBlockingClient)
     this.traces = new TraceWatcher(redis, (trace) => publish('trace', trace), options.tracePollMs ?? DEFAULT_TRACE_POLL_MS, onError)
     this.stats = new StatsSampler(
       redis,
@@ -85,6 +89,7 @@ export class Inspector {
       this.stats.stop()
       this.traces.stop()
       await this.tails.stopAll().catch((error: unknown) => this.noteError(error))
+      await this.results.close().catch((error: unknown) => this.noteError(error))
     })()
     return this.closing
   }

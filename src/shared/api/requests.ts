@@ -53,6 +53,10 @@ export const runtimeRoles = [
   'aggregator',
 ] as const
 export type RuntimeRole = (typeof runtimeRoles)[number]
+/** A role to start or scale: a built-in RuntimeRole or one of the user's agents module (the runtime says which exist). */
+export const roleNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'a role is 1-128 letters, digits, "_", ".", ":" or "-"')
 export const broadcastCommands = ['stop', 'start', 'pause', 'resume', 'reload'] as const
 
 export const composedEnvelopeSchema = z.object({
@@ -80,11 +84,11 @@ export const requestSchemas = {
   // Agents of this process's runtime, and broadcast control of all agents
   'agents.roles': z.object({}),
   'agents.list': z.object({}),
-  'agents.start': z.object({ role: z.enum(runtimeRoles), instances: z.number().int().min(1).max(32).default(1) }),
+  'agents.start': z.object({ role: roleNameSchema, instances: z.number().int().min(1).max(32).default(1) }),
   'agents.stop': z
     .object({ agentId: z.string().min(1).optional(), role: z.string().min(1).optional(), drain: z.boolean().default(true) })
     .refine((a) => Boolean(a.agentId) !== Boolean(a.role), { message: 'give exactly one of agentId or role' }),
-  'agents.scale': z.object({ role: z.enum(runtimeRoles), instances: z.number().int().min(0).max(32) }),
+  'agents.scale': z.object({ role: roleNameSchema, instances: z.number().int().min(0).max(32) }),
   'agents.broadcast': z.object({ command: z.enum(broadcastCommands), role: z.string().min(1).optional() }),
 
   // Topology and browsing

@@ -42,9 +42,15 @@ return dead_letter(KEYS[2], KEYS[1], ARGV[2], ARGV[3], meta, {}, ARGV[7], ARGV[8
  * as stored) with the reason into the dead-letter stream of its kind, and
  * its XACK, as one step.
  */
-export function addDeadLetter(tx: Transaction, entry: ReceivedEntry, consumer: string, reason: string, kind: DeadLetterKind): void {
+export function addDeadLetter(
+  tx: Transaction,
+  entry: ReceivedEntry,
+  consumer: string,
+  reason: string,
+  kind: DeadLetterKind,
+  target = deadLetterTarget(kind, entry.stream),
+): void {
   runtimeEvents.deadLetter(entry.stream)
-  const target = deadLetterTarget(kind, entry.stream)
   tx.script(DEAD_LETTER_SCRIPT, [entry.stream, target.key], [
     entry.group,
     entry.id,

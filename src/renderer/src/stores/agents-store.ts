@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { AgentInfo, RoleDescription, RuntimeRole } from '../../../shared/api'
+import type { AgentInfo, RoleDescription } from '../../../shared/api'
 import { subscribe } from '../api/client'
 import { validatedCall, type Outcome } from '../components/operator/validated-call'
 import type { AgentCommand, SentCommand } from './agents-selectors'
@@ -74,7 +74,7 @@ async function act<T>(work: Promise<Outcome<T>>, describe: (value: T) => string)
   return outcome
 }
 
-export const startRole = (role: RuntimeRole) =>
+export const startRole = (role: string) =>
   act(validatedCall('agents.start', { role }), (started) => `Started ${started.length} ${role} agent(s) here`)
 
 export const stopAgent = (agentId: string) =>
@@ -83,7 +83,7 @@ export const stopAgent = (agentId: string) =>
 export const stopLocalRole = (role: string) =>
   act(validatedCall('agents.stop', { role }), (v) => `Stopped ${v.stopped.length} ${role} agent(s) here`)
 
-export const scaleRole = (role: RuntimeRole, instances: number) =>
+export const scaleRole = (role: string, instances: number) =>
   act(validatedCall('agents.scale', { role, instances: Math.max(0, Math.min(32, instances)) }), (running) => `${role}: ${running.length} running here`)
 
 /** A broadcast command to one role's agents on every host (or to all agents without a role). */

@@ -25,8 +25,7 @@ interface WorkerOptions {
   metricsPort?: number
 }
 
-addMetricsPortOption(program
-  .command('worker'))
+addMetricsPortOption(program.command('worker'))
   .description('run agents of the given roles until SIGINT/SIGTERM (REDIS_URL selects Redis)')
   .option('--agents <file>', 'your agents module (.mjs, .js or .ts): every exported BaseAgent/FlatAgent class is a role')
   .option('--roles <list>', 'comma-separated roles (built-in or from --agents), e.g. manager,uppercase,reverse')

@@ -183,10 +183,11 @@ export class AppSession {
       if (this.live === live) this.setStatus({ ...this.current, serverVersion: version })
       await live.runtime.start()
       await live.inspector.start()
-      const counts = keep ?? new Map(rolesToStart(this.env, live.embedded).map((role) => [role, 1]))
       const refused: string[] = []
+      const counts = keep ?? new Map(rolesToStart(this.env, live.embedded).map((role) => [role, 1]))
       for (const [role, instances] of counts) {
-        if (this.live !== live || instances <= 0) continue
+        if (this.live !== live) break
+        if (instances <= 0) continue
         // The user's rights decide which agents run; each refused role names the missing right.
         await live.runtime.startRole(role, instances).catch((error: unknown) => {
           if (!isNoPermission(error)) throw error

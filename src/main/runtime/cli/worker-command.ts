@@ -17,10 +17,10 @@ export interface WorkerArgs {
   instances: number
   claimIdleMs?: number
   statsDir?: string
-  /** --metrics-port: Prometheus /metrics on 127.0.0.1 (0 = a free port). */
-  metricsPort?: number
   /** A user's agents module: every exported agent class is a role. */
   agents?: string
+  /** --metrics-port: Prometheus /metrics on 127.0.0.1 (0 = a free port). */
+  metricsPort?: number
 }
 
 /**

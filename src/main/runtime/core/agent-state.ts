@@ -44,9 +44,9 @@ export abstract class AgentState extends EventEmitter {
   }
 
   protected recordRun(durationSec: number, failed = false): void {
-    runtimeEvents.hop(this.role, durationSec, failed)
     this.runs += 1
     this.totalTimeSec += durationSec
+    runtimeEvents.hop(this.role, durationSec, failed)
   }
 
   protected recordFinal(ageSec: number, timeSec: number, steps: number): void {

@@ -10,8 +10,8 @@ import { addHop, type JournalHop } from '../hop/journal'
 import { checkSafetyLimits, type SafetyViolation } from '../hop/safety'
 import type { ReceivedEntry } from '../reader/stream-entry'
 import { StreamAgent, type HopWrite, type ReadSpec } from './stream-agent'
-import { runtimeEvents } from '../stats/hop-events'
 import { AGENT_KIND, type AgentKind } from './agent-brand'
+import { runtimeEvents } from '../stats/hop-events'
 
 export { DEFAULT_TASK_TIMEOUT_SEC } from './async-utils'
 /** Result lists nobody reads expire after this long. */

@@ -1,4 +1,5 @@
-import type { RedisConnectionConfig } from '../../redis/connection-config'
+// The runtime's options, their defaults and how they resolve.
+import { redisConfigFromEnv, type RedisConnectionConfig } from '../../redis/connection-config'
 
 /** Seed 001's circuit breaker. */
 export interface SafetyLimits {
@@ -26,7 +27,13 @@ export interface RuntimeOptions {
   reportIntervalSec?: number
   /** Lifecycle heartbeat period (default 5 s); an agent silent for 3 periods is dead. */
   heartbeatIntervalSec?: number
-  /** Pending entries idle longer than this are claimed by a live instance (default 30 000 ms). */
+  /**
+   * Pending entries idle longer than this are claimed by a live instance
+   * (default 90 000 ms). Longer than the default task timeout (60 s) on
+   * purpose: an agent of another language sharing the group does not renew
+   * its claims, and a shorter idle time would hand its slow entry to a second
+   * worker while the first is still on it. Switchyard's own agents renew theirs.
+   */
   claimIdleMs?: number
   /** Deliveries after which a stalled entry goes to the dead-letter stream (default 5). */
   maxDeliveries?: number
@@ -40,6 +47,14 @@ export interface RuntimeOptions {
   maxEnvelopeBytes?: number
   /** Cap of one blocking read (default 1000 ms); the watchdog allows a grace above it. */
   blockMs?: number
+  /** Entries one instance handles at once (default 64); it reads more as slots free up. */
+  concurrency?: number
+  /**
+   * Ceiling of any entry's timeout in seconds (default 300): a sender's
+   * __agent_timeout_sec above it is cut to it. At its timeout process() is
+   * abandoned (its AbortSignal fires) and the entry gets its error result.
+   */
+  maxTaskTimeoutSec?: number
 }
 
 export type ResolvedRuntimeOptions = Required<Omit<RuntimeOptions, 'safety'>> & { safety: SafetyLimits }
@@ -47,22 +62,30 @@ export type ResolvedRuntimeOptions = Required<Omit<RuntimeOptions, 'safety'>> & 
 export const RUNTIME_DEFAULTS = {
   reportIntervalSec: 60,
   heartbeatIntervalSec: 5,
-  claimIdleMs: 30_000,
+  claimIdleMs: 90_000,
   maxDeliveries: 5,
   streamMaxLen: 100_000,
   journalMaxLen: 100_000,
   batchSize: 64,
   maxEnvelopeBytes: 1024 * 1024,
   blockMs: 1000,
+  concurrency: 64,
+  maxTaskTimeoutSec: 300,
 } as const
 
-export function resolveRuntimeOptions(options: RuntimeOptions): ResolvedRuntimeOptions {
+/**
+ * With no `redis` (zero-config, `new AgentRuntime()`) what is left out comes
+ * from the environment (REDIS_URL, the seed's limits); with one, the caller
+ * chose, and only the defaults fill the rest.
+ */
+export function resolveRuntimeOptions(options: Partial<RuntimeOptions> = {}): ResolvedRuntimeOptions {
+  const given = options.redis ? options : { ...runtimeOptionsFromEnv(), ...stripUndefined(options) }
   return {
     ...RUNTIME_DEFAULTS,
     statsDir: process.env.STATS_DIR || './stats',
-    ...stripUndefined(options),
-    redis: options.redis,
-    safety: { ...DEFAULT_SAFETY, ...stripUndefined(options.safety ?? {}) },
+    ...stripUndefined(given),
+    redis: options.redis ?? redisConfigFromEnv(),
+    safety: { ...DEFAULT_SAFETY, ...stripUndefined(given.safety ?? {}) },
   }
 }
 
@@ -94,6 +117,8 @@ export function runtimeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Omi
     journalMaxLen: envNumber(env, 'SWITCHYARD_JOURNAL_MAXLEN'),
     batchSize: envNumber(env, 'SWITCHYARD_BATCH_SIZE'),
     maxEnvelopeBytes: envNumber(env, 'SWITCHYARD_MAX_ENVELOPE_BYTES'),
+    concurrency: envNumber(env, 'SWITCHYARD_CONCURRENCY'),
+    maxTaskTimeoutSec: envNumber(env, 'SWITCHYARD_MAX_TASK_TIMEOUT_SEC'),
   }
   if (env.STATS_DIR) options.statsDir = env.STATS_DIR
   return stripUndefined(options)

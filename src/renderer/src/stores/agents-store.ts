@@ -1,11 +1,14 @@
 import { create } from 'zustand'
-import type { AgentInfo, RoleDescription, RuntimeRole } from '../../../shared/api'
+import type { AgentInfo, RoleDescription } from '../../../shared/api'
 import { subscribe } from '../api/client'
 import { validatedCall, type Outcome } from '../components/operator/validated-call'
 import type { AgentCommand, SentCommand } from './agents-selectors'
 
 /** Stopped or dead rows older than this are folded away (the operator may change it; kept locally). */
 export const DEFAULT_STALE_AFTER_SEC = 60
+/** localStorage where there is one (the unit tests run without a DOM). */
+type KeyValue = { getItem(key: string): string | null; setItem(key: string, value: string): void }
+const storage = (): KeyValue | undefined => (globalThis as { localStorage?: KeyValue }).localStorage
 const STALE_KEY = 'switchyard.agents.staleAfterSec'
 
 export interface AgentsState {
@@ -22,7 +25,7 @@ export interface AgentsState {
 
 function storedStaleAfter(): number {
   try {
-    const value = Number(globalThis.localStorage?.getItem(STALE_KEY))
+    const value = Number(storage()?.getItem(STALE_KEY))
     return Number.isFinite(value) && value > 0 ? value : DEFAULT_STALE_AFTER_SEC
   } catch {
     return DEFAULT_STALE_AFTER_SEC
@@ -74,7 +77,7 @@ async function act<T>(work: Promise<Outcome<T>>, describe: (value: T) => string)
   return outcome
 }
 
-export const startRole = (role: RuntimeRole) =>
+export const startRole = (role: string) =>
   act(validatedCall('agents.start', { role }), (started) => `Started ${started.length} ${role} agent(s) here`)
 
 export const stopAgent = (agentId: string) =>
@@ -83,7 +86,7 @@ export const stopAgent = (agentId: string) =>
 export const stopLocalRole = (role: string) =>
   act(validatedCall('agents.stop', { role }), (v) => `Stopped ${v.stopped.length} ${role} agent(s) here`)
 
-export const scaleRole = (role: RuntimeRole, instances: number) =>
+export const scaleRole = (role: string, instances: number) =>
   act(validatedCall('agents.scale', { role, instances: Math.max(0, Math.min(32, instances)) }), (running) => `${role}: ${running.length} running here`)
 
 /** A broadcast command to one role's agents on every host (or to all agents without a role). */
@@ -105,7 +108,7 @@ export function setStaleAfter(seconds: number): void {
   if (!Number.isFinite(seconds) || seconds <= 0) return
   set({ staleAfterSec: seconds })
   try {
-    globalThis.localStorage?.setItem(STALE_KEY, String(seconds))
+    storage()?.setItem(STALE_KEY, String(seconds))
   } catch {
     // Storage may be off (private window): the setting lasts for this session.
   }

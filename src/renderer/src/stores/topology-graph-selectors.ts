@@ -23,8 +23,9 @@ export const graphSelectors = {
     }
     return { running, dead }
   },
-  /** None running = down (red); some dead beside running ones = degraded (amber). */
-  roleHealth(agents: readonly AgentInfo[], role: string): RoleHealth {
+  /** None running = down (red); some dead beside running ones = degraded (amber). The model's word first. */
+  roleHealth(agents: readonly AgentInfo[], role: string, node?: GraphNode): RoleHealth {
+    if (node?.health) return node.health
     const { running, dead } = graphSelectors.instances(agents, role)
     if (running === 0) return 'down'
     return dead > 0 ? 'degraded' : 'ok'
@@ -50,11 +51,17 @@ export const graphSelectors = {
   /** The figure under a node's name, in words that agree with the number. */
   nodeFigure(node: GraphNode, agents: readonly AgentInfo[], resultLists: number | null = null): string {
     if (node.kind === 'role') {
-      const { running, dead } = graphSelectors.instances(agents, node.label)
+      const counted = graphSelectors.instances(agents, node.label)
+      const running = node.running ?? counted.running
+      const dead = node.dead ?? counted.dead
       return `${running} running${dead ? ` · ${dead} dead` : ''}`
     }
     if (node.kind === 'stream') return graphSelectors.plural(node.count, 'entry', 'entries')
-    if (node.kind === 'list') return resultLists === null ? graphSelectors.plural(node.count, 'recent result') : graphSelectors.plural(resultLists, 'result list')
+    if (node.kind === 'list') {
+      // The model counts result lists with a capped SCAN; the panel's own count is used when fresher.
+      const lists = resultLists ?? node.count
+      return `${node.countEstimated && resultLists === null ? '≈ ' : ''}${graphSelectors.plural(lists, 'result list')}`
+    }
     return node.kind === 'external' ? 'outside callers' : graphSelectors.plural(node.count, 'agent')
   },
   /** Streams a role reads and the groups it reads them through (for "open Pending"). */

@@ -10,6 +10,9 @@ export interface EdgeThresholds {
   pendingBad: number
 }
 export const DEFAULT_THRESHOLDS: EdgeThresholds = { lagWarn: 100, lagBad: 1000, pendingWarn: 10, pendingBad: 100 }
+/** localStorage where there is one (the unit tests run without a DOM). */
+type KeyValue = { getItem(key: string): string | null; setItem(key: string, value: string): void }
+const storage = (): KeyValue | undefined => (globalThis as { localStorage?: KeyValue }).localStorage
 const THRESHOLDS_KEY = 'switchyard.graph.thresholds'
 
 /** What the operator does with the graph: the node opened in the side panel and the thresholds (kept locally). */
@@ -24,7 +27,7 @@ export interface TopologyGraphState {
 
 function storedThresholds(): EdgeThresholds {
   try {
-    const raw = globalThis.localStorage?.getItem(THRESHOLDS_KEY)
+    const raw = storage()?.getItem(THRESHOLDS_KEY)
     const parsed = raw ? (JSON.parse(raw) as Partial<EdgeThresholds>) : {}
     const merged = { ...DEFAULT_THRESHOLDS }
     for (const key of Object.keys(merged) as Array<keyof EdgeThresholds>) {
@@ -55,7 +58,7 @@ export function setThreshold(key: keyof EdgeThresholds, value: number): void {
   const thresholds = { ...useTopologyGraphStore.getState().thresholds, [key]: value }
   set({ thresholds })
   try {
-    globalThis.localStorage?.setItem(THRESHOLDS_KEY, JSON.stringify(thresholds))
+    storage()?.setItem(THRESHOLDS_KEY, JSON.stringify(thresholds))
   } catch {
     // Storage off: the thresholds last for this session.
   }

@@ -1,4 +1,4 @@
-import type { AgentInfo, RuntimeRole } from '../../../../shared/api'
+import type { AgentInfo } from '../../../../shared/api'
 import { agentsSelectors, isRunning, type AgentCommand } from '../../stores/agents-selectors'
 import { scaleRole, sendCommand, startRole, useAgentsStore } from '../../stores/agents-store'
 import { useTopologyStore } from '../../stores/topology-store'
@@ -36,7 +36,7 @@ export function RolesTable() {
     const running = agents.filter((a) => a.role === role && isRunning(a)).map((a) => a.agentId)
     guard({ what: `Every ${role} agent (${running.length})`, groups: groupsOfRole(agents, role), run: () => sendCommand('stop', role) }, running.length > 0)
   }
-  const scaleTo = (role: RuntimeRole, instances: number) => {
+  const scaleTo = (role: string, instances: number) => {
     const local = agents.filter((a) => a.role === role && a.local && isRunning(a)).map((a) => a.agentId)
     const stopping = local.slice(Math.max(0, instances))
     const last = stopping.length > 0 && agentsSelectors.stopsLastConsumer(agents, role, stopping)

@@ -82,7 +82,7 @@ export function RolePanel({ node }: { node: GraphNode }) {
   }
   return (
     <>
-      <p data-testid="panel-health" data-health={graphSelectors.roleHealth(agents, role)}>
+      <p data-testid="panel-health" data-health={graphSelectors.roleHealth(agents, role, node)}>
         {graphSelectors.nodeFigure(node, agents)} · {node.pending} pending
       </p>
       <ul>

@@ -41,7 +41,7 @@ export function toFlowNodes(
         data: {
           graphNode,
           figure: graphSelectors.nodeFigure(graphNode, agents, resultLists),
-          health: graphNode.kind === 'role' ? graphSelectors.roleHealth(agents, graphNode.label) : null,
+          health: graphNode.kind === 'role' ? graphSelectors.roleHealth(agents, graphNode.label, graphNode) : null,
           selected: graphNode.id === selectedId,
         },
         width: box.width,

@@ -147,6 +147,14 @@ describe('pipeline groups', () => {
       ['doc-review', ['role:coordinator', 'stream:b']],
     ])
   })
+
+  it('keeps the roles of one catalog pipeline together before any traffic joins them', () => {
+    const n = (id: string, kind: 'stream' | 'role') => ({ id, kind, label: id.split(':')[1] ?? id, count: 0, pending: 0 })
+    const nodes = [n('role:manager', 'role'), n('role:upper', 'role'), n('stream:m', 'stream'), n('stream:u', 'stream')]
+    const e = (source: string, target: string) => ({ id: `${source}>${target}`, source, target, kind: 'reads' as const, ratePerSec: 0 })
+    const groups = pipelineGroups(nodes, [e('stream:m', 'role:manager'), e('stream:u', 'role:upper')], new Map([['manager', 'demo'], ['upper', 'demo']]))
+    expect(groups.map((g) => [g.label, g.nodeIds.length])).toEqual([['demo', 4]])
+  })
 })
 
 describe('graph words and colours', () => {

@@ -16,7 +16,7 @@ export function NodePanel() {
     <aside className="op-detail op-node-panel" aria-label={`${node.kind} ${node.label}`} data-testid="node-panel" data-node-id={node.id}>
       <div className="op-detail-header">
         <h3>
-          {node.kind === 'list' ? 'result lists' : node.kind} <code>{node.label}</code>
+          {node.kind === 'list' ? node.label : <>{node.kind} <code>{node.label}</code></>}
         </h3>
         <button type="button" onClick={() => selectNode(null)} aria-label="Close panel">
           ✕

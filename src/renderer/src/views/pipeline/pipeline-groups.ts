@@ -11,7 +11,8 @@ export interface PipelineGroup {
 const isHub = (node: GraphNode): boolean => node.kind === 'external' || node.kind === 'list'
 
 /**
- * Groups the graph into pipelines: connected components without the hubs.
+ * Groups the graph into pipelines: connected components without the hubs,
+ * with the roles of one catalog pipeline joined.
  * A group is named after the pipeline most of its roles belong to (from the
  * role catalog), else after its first role or stream.
  */
@@ -25,10 +26,19 @@ export function pipelineGroups(nodes: readonly GraphNode[], edges: readonly Grap
     return root
   }
   for (const node of nodes) if (!isHub(node)) parent.set(node.id, node.id)
-  for (const edge of edges) {
-    if (!parent.has(edge.source) || !parent.has(edge.target)) continue
-    const [a, b] = [find(edge.source), find(edge.target)]
+  const union = (x: string, y: string): void => {
+    const [a, b] = [find(x), find(y)]
     if (a !== b) parent.set(a < b ? b : a, a < b ? a : b)
+  }
+  for (const edge of edges) if (parent.has(edge.source) && parent.has(edge.target)) union(edge.source, edge.target)
+  // Roles of one catalog pipeline share a frame even before traffic joins them (edges come from observed traffic).
+  const firstOfPipeline = new Map<string, string>()
+  for (const node of nodes) {
+    const pipeline = node.kind === 'role' ? pipelineOfRole.get(node.label) : undefined
+    if (!pipeline) continue
+    const first = firstOfPipeline.get(pipeline)
+    if (first) union(first, node.id)
+    else firstOfPipeline.set(pipeline, node.id)
   }
   const members = new Map<string, string[]>()
   for (const id of parent.keys()) {

@@ -49,7 +49,7 @@ export const graphSelectors = {
     return `${n.toLocaleString()} ${n === 1 ? one : many}`
   },
   /** The figure under a node's name, in words that agree with the number. */
-  nodeFigure(node: GraphNode, agents: readonly AgentInfo[], resultLists: number | null = null): string {
+  nodeFigure(node: GraphNode, agents: readonly AgentInfo[]): string {
     if (node.kind === 'role') {
       const counted = graphSelectors.instances(agents, node.label)
       const running = node.running ?? counted.running
@@ -57,11 +57,8 @@ export const graphSelectors = {
       return `${running} running${dead ? ` · ${dead} dead` : ''}`
     }
     if (node.kind === 'stream') return graphSelectors.plural(node.count, 'entry', 'entries')
-    if (node.kind === 'list') {
-      // The model counts result lists with a capped SCAN; the panel's own count is used when fresher.
-      const lists = resultLists ?? node.count
-      return `${node.countEstimated && resultLists === null ? '≈ ' : ''}${graphSelectors.plural(lists, 'result list')}`
-    }
+    // The model counts result lists with a capped SCAN: "≈" when it stopped early.
+    if (node.kind === 'list') return `${node.countEstimated ? '≈ ' : ''}${graphSelectors.plural(node.count, 'result list')}`
     return node.kind === 'external' ? 'outside callers' : graphSelectors.plural(node.count, 'agent')
   },
   /** Streams a role reads and the groups it reads them through (for "open Pending"). */

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef } from 'react'
 import { ErrorNote } from '../../components/operator/ErrorNote'
 import { ViewFrame } from '../../components/operator/ViewFrame'
 import { refreshAgents, useAgentsStore } from '../../stores/agents-store'
-import { loadRecentResults, selectNode, useTopologyGraphStore } from '../../stores/topology-graph-store'
+import { selectNode, useTopologyGraphStore } from '../../stores/topology-graph-store'
 import { topologySelectors } from '../../stores/topology-selectors'
 import { startTopologyFeed, useTopologyStore } from '../../stores/topology-store'
 import './pipeline.css'
@@ -55,11 +55,7 @@ function PipelineGraph() {
   const { layout, layoutKey, groups, error } = useGraphLayout(nodes, edges, structureKey, pipelineOfRole)
   const selectedId = useTopologyGraphStore((s) => s.selectedNodeId)
   const thresholds = useTopologyGraphStore((s) => s.thresholds)
-  const resultLists = useTopologyGraphStore((s) => s.results?.lists ?? null)
-  // Result lists are counted apart (one per message, never in the snapshot): again when results arrive.
-  const recentResults = useTopologyStore((s) => topologySelectors.nodes(s).find((n) => n.kind === 'list')?.count ?? 0)
-  useEffect(() => void loadRecentResults(), [recentResults])
-  const flowNodes = useMemo(() => toFlowNodes(nodes, agents, layout, selectedId, resultLists), [nodes, agents, layout, selectedId, resultLists])
+  const flowNodes = useMemo(() => toFlowNodes(nodes, agents, layout, selectedId), [nodes, agents, layout, selectedId])
   const flowEdges = useMemo(() => toFlowEdges(edges, layout, thresholds), [edges, layout, thresholds])
   const flow = useReactFlow()
 

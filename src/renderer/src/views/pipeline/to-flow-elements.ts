@@ -17,7 +17,6 @@ export function toFlowNodes(
   agents: readonly AgentInfo[],
   layout: GraphLayout,
   selectedId: string | null,
-  resultLists: number | null,
 ): Array<PipelineFlowNode | GroupFlowNode> {
   const frames: GroupFlowNode[] = layout.groups.map((g) => ({
     id: g.id,
@@ -40,7 +39,7 @@ export function toFlowNodes(
         position: { x: box.x, y: box.y },
         data: {
           graphNode,
-          figure: graphSelectors.nodeFigure(graphNode, agents, resultLists),
+          figure: graphSelectors.nodeFigure(graphNode, agents),
           health: graphNode.kind === 'role' ? graphSelectors.roleHealth(agents, graphNode.label, graphNode) : null,
           selected: graphNode.id === selectedId,
         },

@@ -52,7 +52,7 @@ export function createInspectorHandlers(getInspector: () => Inspector | null): H
     'audit.list': async (a) => listAudit(redis(), a.count),
     'results.recent': async (a) => withRedisErrors({}, () => recentResults(redis(), a)),
     'inject.templates': async () => [...INJECT_TEMPLATES],
-    'inject.envelope': async (a) => injectEnvelope(actions(), use().options.createBlockingClient, a),
+    'inject.envelope': async (a) => injectEnvelope(actions(), use().results, a),
     'traces.find': async (a) => findTraces(redis(), a),
     'traces.watch': async (a) => use().traces.watch(a.messageId),
     'traces.unwatch': async (a) => use().traces.unwatch(a.messageId),

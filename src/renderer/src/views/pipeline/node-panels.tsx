@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { GraphNode, RuntimeRole } from '../../../../shared/api'
 import { ConfirmDialog } from '../../components/operator/ConfirmDialog'
-import { openView } from '../../components/operator/navigate'
+import { openView, traceHref } from '../../components/operator/navigate'
 import { agentsSelectors } from '../../stores/agents-selectors'
 import { scaleRole, startRole, stopLocalRole, useAgentsStore } from '../../stores/agents-store'
 import { choosePending } from '../../stores/pending-store'
@@ -125,7 +125,7 @@ export function ResultsPanel({ node }: { node: GraphNode }) {
       <ol className="op-results">
         {(results?.recent ?? []).map((r) => (
           <li key={r.entryId} className={r.error ? 'op-bad' : undefined}>
-            <a href={`#traces/${r.messageId}`}>{r.messageId}</a> <span className="op-flat">{r.preview}</span>
+            <a href={traceHref(r.messageId)}>{r.messageId}</a> <span className="op-flat">{r.preview}</span>
           </li>
         ))}
       </ol>

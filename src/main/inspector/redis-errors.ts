@@ -1,5 +1,13 @@
 import { HandlerError } from '../../shared/result'
 
+/**
+ * Connection trouble, not a Redis answer: ioredis gives up a command after
+ * maxRetriesPerRequest reconnect attempts ("Reached the max retries per
+ * request limit"), or the socket is gone.
+ */
+export const CONNECTION_TROUBLE =
+  /max retries per request|MaxRetriesPerRequest|Connection is closed|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Stream isn't writeable|Command timed out/i
+
 /** What a request was about, so an error can name it. */
 export interface ErrorContext {
   stream?: string
@@ -15,6 +23,9 @@ export function toHandlerError(error: unknown, context: ErrorContext = {}): unkn
   if (error instanceof HandlerError) return error
   if (!(error instanceof Error)) return error
   const message = error.message
+  if (CONNECTION_TROUBLE.test(message)) {
+    return new HandlerError('not_connected', `Redis is not reachable right now (${message}); it is retried on reconnect`)
+  }
   const stream = context.stream ? `stream ${context.stream}` : 'the stream'
   if (message.startsWith('NOGROUP')) {
     const group = context.group ? `group ${context.group}` : 'the group'

@@ -67,10 +67,13 @@ describe('the headless WebSocket host', () => {
   })
 
   it('listens on 127.0.0.1 only', async () => {
-    const others = Object.values(networkInterfaces())
+    const interfaces = Object.values(networkInterfaces())
       .flat()
-      .filter((a) => a && a.family === 'IPv4' && !a.internal)
+      .filter((a) => a && !a.internal)
       .map((a) => a!.address)
+    // 127.0.0.2 and ::1 exist on every Linux host (127/8 is all loopback): a host
+    // listening on 0.0.0.0 or :: answers there even where no other interface exists.
+    const others = ['127.0.0.2', '::1', ...interfaces]
     for (const address of others) {
       const reached = await new Promise<boolean>((resolve) => {
         const socket = connect({ host: address, port: host.port })

@@ -24,8 +24,8 @@ describe('bad entries go to the undecodable dead-letter stream and the agent kee
   const cases: Array<[string, Record<string, string>, RegExp]> = [
     ['not JSON', { [ENVELOPE_FIELD]: '{this is not json' }, /^envelope is not valid JSON/],
     ['no envelope field', { text: 'hello' }, /^missing field "envelope"$/],
-    ['missing fields', { [ENVELOPE_FIELD]: JSON.stringify({ payload: {} }) }, /conversation_id.*message_id|message_id/],
-    ['wrong types', { [ENVELOPE_FIELD]: JSON.stringify({ ...valid, process_count: 'many', payload: 'text' }) }, /payload.*process_count|process_count/],
+    ['missing fields', { [ENVELOPE_FIELD]: JSON.stringify({ payload: {} }) }, /^envelope failed the schema: conversation_id: [^;]+; message_id: [^;]+$/],
+    ['wrong types', { [ENVELOPE_FIELD]: JSON.stringify({ ...valid, process_count: 'many', payload: 'text' }) }, /^envelope failed the schema: payload: [^;]+; process_count: [^;]+$/],
   ]
 
   for (const [name, fields, reason] of cases) {

@@ -9,12 +9,12 @@ import { fieldsToRecord } from '../../../src/main/runtime/reader/stream-entry'
 import { ensureGroup } from '../../../src/main/runtime/reader/ensure-group'
 import { trimSafely } from '../../../src/main/runtime/hop/trim'
 import { useRuntime } from './runtime-fixture'
-import { waitFor } from '../../support/wait'
+import { letTimePass, waitFor } from '../../support/wait'
 
 /** Works for longer than claimIdleMs: must not be mistaken for a crashed consumer. */
 class SlowUpperAgent extends BaseAgent {
   async process(env: Envelope): Promise<Envelope> {
-    await new Promise((resolve) => setTimeout(resolve, 1200))
+    await letTimePass(1200) // the slow work itself
     env.payload.text = String(env.payload.text).toUpperCase()
     return env
   }

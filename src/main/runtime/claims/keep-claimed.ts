@@ -1,3 +1,4 @@
+// Keeps entries claimed while a slow process() still works on them.
 import type { Redis } from 'ioredis'
 import type { ReceivedEntry } from '../reader/stream-entry'
 

@@ -1,3 +1,4 @@
+// One claim sweep of a stream's stalled entries, with the dead letter for those delivered too often.
 import { randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
 import { sweeperLock } from '../../../shared/keys'

@@ -1,3 +1,4 @@
+// Small async helpers: sleep, deadlines, and telling connection trouble from other errors.
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 export class DeadlineError extends Error {

@@ -1,3 +1,4 @@
+// Seed 001's envelope agent: process() an envelope, then route, trace and guard it.
 import { resultListOf, type Envelope, type PayloadError } from '../../../shared/envelope'
 import { agentGroup, agentStream, isInternalKey, roleGroup, roleStream, VIOLATIONS_STREAM } from '../../../shared/keys'
 import { violationFields } from '../../../shared/records'
@@ -9,6 +10,7 @@ import { addHop, type JournalHop } from '../hop/journal'
 import { checkSafetyLimits, type SafetyViolation } from '../hop/safety'
 import type { ReceivedEntry } from '../reader/stream-entry'
 import { StreamAgent, type HopWrite, type ReadSpec } from './stream-agent'
+import { AGENT_KIND, type AgentKind } from './agent-brand'
 
 export { DEFAULT_TASK_TIMEOUT_SEC } from './async-utils'
 /** Result lists nobody reads expire after this long. */
@@ -27,6 +29,7 @@ const preciseNowSec = (): number => (performance.timeOrigin + performance.now())
  * back to the sender by default, and journals every hop.
  */
 export abstract class BaseAgent extends StreamAgent {
+  static readonly [AGENT_KIND]: AgentKind = 'envelope'
   taskTimeoutSec = DEFAULT_TASK_TIMEOUT_SEC
 
   /** `signal` fires at the entry's timeout (or when the agent gives its work up): stop working then. */

@@ -1,8 +1,11 @@
+// Seed 000's flat-field agent on top of the stream agent's loop.
 import type { ReceivedEntry } from '../reader/stream-entry'
 import { deadLetterWrite } from '../hop/dead-letter'
 import { addFlatOutputs, type FlatOutput } from '../hop/flat-outputs'
 import { DEFAULT_TASK_TIMEOUT_SEC, DeadlineError, entryTimeoutSec, withDeadline, type ProcessContext } from './async-utils'
 import { StreamAgent, type HopWrite, type ReadSpec } from './stream-agent'
+import { AGENT_KIND, type AgentKind } from './agent-brand'
+import { MAX_REPORTED_WRITES, type LifecycleEvent, type LifecycleEventName } from '../control/lifecycle'
 
 export type { FlatOutput } from '../hop/flat-outputs'
 
@@ -11,10 +14,17 @@ export type { FlatOutput } from '../hop/flat-outputs'
  * group names. Shares the loop, lifecycle, heartbeat and DLQ of StreamAgent.
  */
 export abstract class FlatAgent extends StreamAgent {
+  static readonly [AGENT_KIND]: AgentKind = 'flat'
   abstract readonly inputs: string[]
   abstract readonly group: string
   /** Fields an entry must carry; one missing sends it to the dead-letter stream. */
   protected readonly requiredFields: string[] = []
+  /** Streams written to, reported in heartbeats: flat hops keep no journal, so the graph learns its edges here. */
+  private readonly written = new Set<string>()
+
+  override heartbeatEvent(event: LifecycleEventName): LifecycleEvent {
+    return { ...super.heartbeatEvent(event), writes: [...this.written] }
+  }
 
   /** Seconds processFields() may take (the runtime's cap applies); then it is abandoned and the entry dead-lettered. */
   taskTimeoutSec = DEFAULT_TASK_TIMEOUT_SEC
@@ -51,6 +61,7 @@ export abstract class FlatAgent extends StreamAgent {
       return deadLetterWrite(this.agentId, reason, 'failed')
     }
     this.recordRun((performance.now() - start) / 1000)
+    for (const out of outputs) if (this.written.size < MAX_REPORTED_WRITES) this.written.add(out.stream)
     return (tx, received) => {
       addFlatOutputs(tx, received, outputs, this.agentId)
       return 'acked'

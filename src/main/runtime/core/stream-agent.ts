@@ -1,4 +1,6 @@
+// The read–process–write loop every agent runs, with its lifecycle.
 import { BatchReader, type ReadSpec } from '../reader/batch-reader'
+import { adoptWhenCreated } from './active-runtime'
 import { ensureGroup } from '../reader/ensure-group'
 import type { ReceivedEntry } from '../reader/stream-entry'
 import type { AgentContext } from '../control/lifecycle'
@@ -41,6 +43,12 @@ export abstract class StreamAgent extends AgentState {
   /** Aborted when the agent gives up its in-flight work (stop without drain, or past the stop bound). */
   private giveUp = new AbortController()
   private loopsNow = 0
+
+  constructor(role?: string) {
+    super(role)
+    // Seed 001's zero-config path: created while a runtime runs, the agent starts there.
+    adoptWhenCreated(this)
+  }
 
   /** The (group, streams) this instance reads; computed once its agent id is known. */
   abstract readSpecs(): ReadSpec[]

@@ -1,3 +1,4 @@
+// Dead-lettering an entry inside a batch's transaction.
 import {
   DEAD_LETTER_MAX_BYTES,
   DEAD_LETTER_MAXLEN,

@@ -1,3 +1,4 @@
+// The hop journal: each hop's trace written with it, and read back per message or conversation.
 import type { Redis } from 'ioredis'
 import {
   DEAD_LETTER_MAX_BYTES,

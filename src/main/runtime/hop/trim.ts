@@ -1,3 +1,4 @@
+// Trimming a stream without dropping entries a group still needs.
 import type { Redis } from 'ioredis'
 import { TRIM_SAFELY_LUA } from './lua/trim.lua'
 import { luaScript, runScript } from './transaction'

@@ -1,3 +1,4 @@
+// An agent's blocking reads on a connection of its own, with a watchdog.
 import type { Redis } from 'ioredis'
 import { parseReadReply, type ReceivedEntry } from './stream-entry'
 import { corked, sendTransaction, type Transaction, type TransactionOutcome } from '../hop/transaction'

@@ -1,3 +1,4 @@
+// A stream entry as read, and turning Redis replies into entries.
 import { isUtf8 } from 'node:buffer'
 
 /** One stream entry as an agent receives it, with where it came from so it can be acked. */

@@ -132,16 +132,8 @@ export abstract class StreamAgent extends AgentState {
     this.writer = new HopWriter(() => this.ctx.commands, (error) => this.emit('error', error))
     this.status = 'idle'
     this.lifecycle('init')
-    this.running = this.loop()
-  }
-
-  private async loop(): Promise<void> {
     this.loopsNow += 1
-    try {
-      await this.readLoop()
-    } finally {
-      this.loopsNow -= 1
-    }
+    this.running = this.readLoop().finally(() => (this.loopsNow -= 1))
   }
 
   private async readLoop(): Promise<void> {

@@ -19,6 +19,8 @@ export const STOP_BOUND_MS = 2_000
 /** A handler still running this long past the timeout cap is abandoned: its entry stays pending (claimed again, then dead-lettered). */
 export const HANDLE_GRACE_MS = 5_000
 const MAX_BACKOFF_MS = 5_000
+const RUNNING = Symbol('still running')
+const STILL_RUNNING = Promise.resolve(RUNNING)
 
 /**
  * The loop every agent shares (envelope agents of seed 001 and flat-field
@@ -206,7 +208,10 @@ export abstract class StreamAgent extends AgentState {
     if (entry.undecodable) return deadLetterWrite(this.agentId, entry.undecodable, 'undecodable')
     const boundMs = this.ctx.options.maxTaskTimeoutSec * 1000 + HANDLE_GRACE_MS
     try {
-      return await withDeadline(this.handle(entry, this.giveUp.signal), boundMs, () => undefined)
+      const handled = this.handle(entry, this.giveUp.signal)
+      // Most handlers are done within this turn: only one still running gets the (rarely needed) hard bound's timer.
+      const first = await Promise.race([handled, STILL_RUNNING])
+      return first === RUNNING ? await withDeadline(handled, boundMs, () => undefined) : first
     } catch (error) {
       this.emit('error', error)
       if (error instanceof Error && error.name === 'DeadlineError') return null

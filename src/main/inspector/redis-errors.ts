@@ -1,4 +1,5 @@
 import { HandlerError } from '../../shared/result'
+import { isNoPermission, noPermissionSentence } from '../redis/acl-errors'
 
 /**
  * Connection trouble, not a Redis answer: ioredis gives up a command after
@@ -27,6 +28,9 @@ export function toHandlerError(error: unknown, context: ErrorContext = {}): unkn
     return new HandlerError('not_connected', `Redis is not reachable right now (${message}); it is retried on reconnect`)
   }
   const stream = context.stream ? `stream ${context.stream}` : 'the stream'
+  if (isNoPermission(error)) {
+    return new HandlerError('no_permission', noPermissionSentence(error, context.stream ? `stream ${context.stream}` : undefined))
+  }
   if (message.startsWith('NOGROUP')) {
     const group = context.group ? `group ${context.group}` : 'the group'
     return new HandlerError('not_found', `${group} does not exist on ${stream}`)

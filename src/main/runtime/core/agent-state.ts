@@ -8,6 +8,7 @@ import {
   type LifecycleEventName,
 } from '../control/lifecycle'
 import { roleFromClassName } from './role-name'
+import { runtimeEvents } from '../stats/hop-events'
 
 /** What an agent instance shows the world: its identity, status, totals and lifecycle events (seed 001's statistics). */
 export abstract class AgentState extends EventEmitter {
@@ -42,9 +43,10 @@ export abstract class AgentState extends EventEmitter {
     if (this.ctx) this.ctx.emitLifecycle(this.heartbeatEvent(event))
   }
 
-  protected recordRun(durationSec: number): void {
+  protected recordRun(durationSec: number, failed = false): void {
     this.runs += 1
     this.totalTimeSec += durationSec
+    runtimeEvents.hop(this.role, durationSec, failed)
   }
 
   protected recordFinal(ageSec: number, timeSec: number, steps: number): void {

@@ -11,6 +11,7 @@ import { checkSafetyLimits, type SafetyViolation } from '../hop/safety'
 import type { ReceivedEntry } from '../reader/stream-entry'
 import { StreamAgent, type HopWrite, type ReadSpec } from './stream-agent'
 import { AGENT_KIND, type AgentKind } from './agent-brand'
+import { runtimeEvents } from '../stats/hop-events'
 
 export { DEFAULT_TASK_TIMEOUT_SEC } from './async-utils'
 /** Result lists nobody reads expire after this long. */
@@ -95,7 +96,7 @@ export abstract class BaseAgent extends StreamAgent {
     out.update_ts = endTs
     out.sender_role = this.role
     out.sender_agent_id = this.agentId
-    this.recordRun(duration)
+    this.recordRun(duration, error !== null)
     return this.routeWrite(out)
   }
 
@@ -139,6 +140,7 @@ export abstract class BaseAgent extends StreamAgent {
   }
 
   private violationWrite(env: Envelope, violation: SafetyViolation): HopWrite {
+    runtimeEvents.violation(this.role, violation.kind)
     const now = Date.now() / 1000
     env.trace.push({
       start_ts: now,

@@ -12,6 +12,7 @@ import type { ReceivedEntry } from '../reader/stream-entry'
 import { ACK_FIRST_LUA } from './lua/ack-first.lua'
 import { DEAD_LETTER_LUA } from './lua/dead-letter.lua'
 import { luaScript, type Transaction } from './transaction'
+import { runtimeEvents } from '../stats/hop-events'
 
 /** Undecodable input (kept apart, never replayed as is) or failed / exhausted work (replayable). */
 export type DeadLetterKind = 'undecodable' | 'failed'
@@ -49,6 +50,7 @@ export function addDeadLetter(
   kind: DeadLetterKind,
   target = deadLetterTarget(kind, entry.stream),
 ): void {
+  runtimeEvents.deadLetter(entry.stream)
   tx.script(DEAD_LETTER_SCRIPT, [entry.stream, target.key], [
     entry.group,
     entry.id,

@@ -1,7 +1,7 @@
 // The read–process–write loop every agent runs, with its lifecycle.
 import { BatchReader, type ReadSpec } from '../reader/batch-reader'
 import { adoptWhenCreated } from './active-runtime'
-import { ensureGroup } from '../reader/ensure-group'
+import { ensureGroups } from '../reader/ensure-group'
 import type { ReceivedEntry } from '../reader/stream-entry'
 import type { AgentContext } from '../control/lifecycle'
 import { AgentState } from './agent-state'
@@ -121,9 +121,7 @@ export abstract class StreamAgent extends AgentState {
     this.giveUp = new AbortController()
     this.status = 'starting'
     this.startedTs = Date.now() / 1000
-    for (const spec of this.readSpecs()) {
-      for (const stream of spec.streams) await ensureGroup(ctx.commands, stream, spec.group)
-    }
+    await ensureGroups(ctx.commands, this.readSpecs())
     this.reader = new BatchReader(ctx.createBlockingClient(), ctx.commands, () => this.agentId, ctx.options)
     await this.reader.open()
     this.keeper?.stop()
@@ -179,12 +177,7 @@ export abstract class StreamAgent extends AgentState {
 
   /** A group deleted under us (operator, FLUSHALL) is created again, from new entries on; other errors surface. */
   private async recoverFromReadError(error: Error, gotEntries: boolean): Promise<void> {
-    if (error.message.startsWith('NOGROUP')) {
-      for (const spec of this.readSpecs()) {
-        for (const stream of spec.streams) await ensureGroup(this.ctx.commands, stream, spec.group, '$')
-      }
-      return
-    }
+    if (error.message.startsWith('NOGROUP')) return ensureGroups(this.ctx.commands, this.readSpecs(), '$')
     if (!gotEntries) throw error
     this.emit('error', error)
   }

@@ -2,12 +2,11 @@ import { HandlerError } from '../../shared/result'
 import { isNoPermission, noPermissionSentence } from '../redis/acl-errors'
 
 /**
- * Connection trouble, not a Redis answer: ioredis gives up a command after
- * maxRetriesPerRequest reconnect attempts ("Reached the max retries per
- * request limit"), or the socket is gone.
+ * ioredis giving up a command after maxRetriesPerRequest reconnect attempts
+ * ("Reached the max retries per request limit"): connection trouble, not a
+ * Redis answer. (A closed connection is left as it is: the dispatcher maps it.)
  */
-export const CONNECTION_TROUBLE =
-  /max retries per request|MaxRetriesPerRequest|Connection is closed|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Stream isn't writeable|Command timed out/i
+export const GAVE_UP_RETRYING = /max retries per request|MaxRetriesPerRequest/i
 
 /** What a request was about, so an error can name it. */
 export interface ErrorContext {
@@ -24,7 +23,7 @@ export function toHandlerError(error: unknown, context: ErrorContext = {}): unkn
   if (error instanceof HandlerError) return error
   if (!(error instanceof Error)) return error
   const message = error.message
-  if (CONNECTION_TROUBLE.test(message)) {
+  if (GAVE_UP_RETRYING.test(message)) {
     return new HandlerError('not_connected', `Redis is not reachable right now (${message}); it is retried on reconnect`)
   }
   const stream = context.stream ? `stream ${context.stream}` : 'the stream'

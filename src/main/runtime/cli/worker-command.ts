@@ -47,9 +47,10 @@ export async function runWorker(args: WorkerArgs): Promise<void> {
   await runtime.start()
   const started = []
   for (const role of roles) started.push(...(await runtime.startRole(role, role === 'stats' ? 1 : args.instances)))
-  console.log(`worker ready: ${started.length} agents (${roles.join(', ')}) on ${redactUrl(redis)}`)
   for (const agent of started) {
     const source = runtime.roles.definition(agent.role)?.source
     console.log(`  ${agent.agentId} ${agent.role}${source ? ` (${source})` : ''}`)
   }
+  // Last, in one write: whoever waits for it has the whole list.
+  console.log(`worker ready: ${started.length} agents (${roles.join(', ')}) on ${redactUrl(redis)}`)
 }

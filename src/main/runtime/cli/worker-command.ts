@@ -31,7 +31,12 @@ export async function runWorker(args: WorkerArgs): Promise<void> {
     ...(args.statsDir ? { statsDir: args.statsDir } : {}),
   })
   // Loaded before Redis is touched: a broken module stops the worker at once.
-  const user = args.agents ? new UserRoles(runtime, args.agents) : null
+  const user = args.agents
+    ? new UserRoles(runtime, args.agents, {
+        onReloaded: ({ roles, restarted }) => console.log(`worker: reloaded ${args.agents}: ${roles.join(', ')} (${restarted} instances restarted)`),
+        onReloadFailed: (error) => console.error(`worker: reload failed, the running agents stay: ${error instanceof Error ? error.message : String(error)}`),
+      })
+    : null
   const userRoles = user ? (await user.load()).roles.map((r) => r.role) : []
   const asked = [...(args.pipeline ? pipelineRoles[args.pipeline] : []), ...args.roles]
   const roles = [...new Set(asked.length > 0 || !user ? asked : userRoles)]

@@ -1,6 +1,15 @@
 import type { AgentRuntime } from '../core/agent-runtime'
 import { loadAgentsModule, type LoadedAgentsModule } from './load-agents-module'
 
+export interface UserRolesOptions {
+  /** Folder the module's path is relative to (default the process's). */
+  cwd?: string
+  /** After a reload that a control command asked for. */
+  onReloaded?: (outcome: ReloadOutcome) => void
+  /** A reload that failed (the running classes stay); without it the runtime's 'error' hears of it. */
+  onReloadFailed?: (error: unknown) => void
+}
+
 export interface ReloadOutcome {
   /** Roles the module exports now. */
   roles: string[]
@@ -24,14 +33,22 @@ export class UserRoles {
   constructor(
     private readonly runtime: AgentRuntime,
     readonly path: string,
-    private readonly cwd: string = process.cwd(),
+    private readonly options: UserRolesOptions = {},
   ) {}
 
   /** Imports the module, defines its roles, and answers to `reload` control commands from now on. */
   async load(): Promise<LoadedAgentsModule> {
-    const loaded = await loadAgentsModule(this.path, { cwd: this.cwd })
+    const loaded = await loadAgentsModule(this.path, { cwd: this.options.cwd })
     this.define(loaded)
-    this.detach ??= this.runtime.onReload((role) => this.reload(role).then(() => undefined))
+    this.detach ??= this.runtime.onReload((role) =>
+      this.reload(role).then(
+        (outcome) => this.options.onReloaded?.(outcome),
+        (error: unknown) => {
+          if (!this.options.onReloadFailed) throw error
+          this.options.onReloadFailed(error)
+        },
+      ),
+    )
     return loaded
   }
 
@@ -53,7 +70,7 @@ export class UserRoles {
   private async doReload(only: string | null): Promise<ReloadOutcome> {
     this.version += 1
     const previous = new Set(this.roles())
-    const loaded = await loadAgentsModule(this.path, { cwd: this.cwd, version: this.version })
+    const loaded = await loadAgentsModule(this.path, { cwd: this.options.cwd, version: this.version })
     this.define(loaded)
     let restarted = 0
     for (const { role } of loaded.roles) {

@@ -8,6 +8,8 @@ import { createRedisClient } from '../redis/create-client'
 import { RedisServerMissingError, startEmbeddedRedis, type EmbeddedRedis } from '../redis/embedded-redis'
 import { AgentRuntime, runtimeOptionsFromEnv } from '../runtime'
 import { rolesToStart } from './agent-roles'
+import { AgentsModuleSetting } from './agents-module-setting'
+import { AppAgentsModule } from './app-agents-module'
 import { EventBus } from './event-bus'
 import { HealthMonitor, type Health } from './health-monitor'
 import { probeRedis, readyOrEnded, serverVersion } from './redis-probe'
@@ -43,6 +45,8 @@ interface Live {
 export class AppSession {
   readonly bus = new EventBus()
   readonly saved: SavedConnections
+  /** The user's agents module (SWITCHYARD_AGENTS_MODULE or the Agents view's field), loaded into each runtime. */
+  readonly agentsModule: AppAgentsModule
   private readonly env: NodeJS.ProcessEnv
   private live: Live | null = null
   private embedded: EmbeddedRedis | null = null
@@ -56,6 +60,7 @@ export class AppSession {
   constructor(private readonly options: AppSessionOptions) {
     this.env = options.env ?? process.env
     this.saved = new SavedConnections(join(options.dataDir, 'connections.json'), options.secrets)
+    this.agentsModule = new AppAgentsModule(new AgentsModuleSetting(join(options.dataDir, 'agents-module.json')), this.env)
     this.current = this.statusFor('(none)', false, 'connecting')
   }
 
@@ -185,6 +190,7 @@ export class AppSession {
       for (const role of rolesToStart(this.env, live.embedded)) {
         if (this.live === live) await live.runtime.startRole(role, 1)
       }
+      if (this.live === live) await this.agentsModule.attach(live.runtime)
     } catch (error) {
       this.partsError = error instanceof Error ? error.message : String(error)
       if (this.live === live) this.setStatus({ ...this.current, error: this.partsError })
@@ -216,6 +222,7 @@ export class AppSession {
     const live = this.live
     if (!live) return
     this.live = null
+    this.agentsModule.detach()
     live.health.stop()
     await live.inspector.close().catch(() => undefined)
     await live.runtime.close().catch(() => undefined)

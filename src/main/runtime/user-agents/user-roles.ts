@@ -29,6 +29,7 @@ export class UserRoles {
   private version = 0
   private queue: Promise<unknown> = Promise.resolve()
   private detach: (() => void) | null = null
+  private readonly waiters: Array<{ resolve: (outcome: ReloadOutcome) => void; reject: (error: unknown) => void }> = []
 
   constructor(
     private readonly runtime: AgentRuntime,
@@ -40,16 +41,23 @@ export class UserRoles {
   async load(): Promise<LoadedAgentsModule> {
     const loaded = await loadAgentsModule(this.path, { cwd: this.options.cwd })
     this.define(loaded)
-    this.detach ??= this.runtime.onReload((role) =>
-      this.reload(role).then(
+    this.detach ??= this.runtime.onReload((role) => {
+      const run = this.reload(role)
+      for (const waiter of this.waiters.splice(0)) run.then(waiter.resolve, waiter.reject)
+      return run.then(
         (outcome) => this.options.onReloaded?.(outcome),
         (error: unknown) => {
           if (!this.options.onReloadFailed) throw error
           this.options.onReloadFailed(error)
         },
-      ),
-    )
+      )
+    })
     return loaded
+  }
+
+  /** Settles with the next reload that a control command starts (the app's Reload button waits on it). */
+  nextReload(): Promise<ReloadOutcome> {
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }))
   }
 
   roles(): string[] {
@@ -97,9 +105,10 @@ export class UserRoles {
     this.current = loaded
   }
 
-  /** Stops answering reloads (the app switching to another module). */
-  dispose(): void {
+  /** Stops answering reloads, and (forget) takes its roles off the runtime's list. */
+  dispose(options: { forget?: boolean } = {}): void {
     this.detach?.()
     this.detach = null
+    if (options.forget) for (const r of this.current?.roles ?? []) this.runtime.roles.undefine(r.role)
   }
 }

@@ -61,6 +61,7 @@ describe('the app with an agents module', () => {
     client?.disconnect()
     await redis?.cleanup()
     project?.cleanup()
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
   })
 
   it('runs the roles of SWITCHYARD_AGENTS_MODULE beside the built-ins, with start, stop and scale', async () => {

@@ -34,3 +34,12 @@ export async function waitFor<T>(
     await new Promise((resolve) => setTimeout(resolve, intervalMs))
   }
 }
+
+/**
+ * Lets time pass where the passing of time is itself the point: an idle
+ * window in which something must not happen, a pace, a slow worker's work.
+ * Never to wait for something that a condition could name (use waitFor).
+ */
+export function letTimePass(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}

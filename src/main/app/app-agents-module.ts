@@ -1,9 +1,9 @@
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { AgentsModuleStatus } from '../../shared/api'
 import { HandlerError } from '../../shared/result'
 import { loadAgentsModule, UserRoles, type AgentRuntime } from '../runtime'
 import type { AgentsModuleControl } from '../runtime/control/agents-module-control'
-import type { AgentsModuleSetting } from './agents-module-setting'
+import { AgentsModuleSetting } from './agents-module-setting'
 
 /** How long the Reload button waits for this process's own reload. */
 export const RELOAD_WAIT_MS = 30_000
@@ -24,6 +24,11 @@ export class AppAgentsModule implements AgentsModuleControl {
     private readonly env: NodeJS.ProcessEnv,
   ) {}
 
+  /** The setting lives in the data folder as agents-module.json. */
+  static inDataDir(dataDir: string, env: NodeJS.ProcessEnv): AppAgentsModule {
+    return new AppAgentsModule(new AgentsModuleSetting(join(dataDir, 'agents-module.json')), env)
+  }
+
   private chosen(): { path: string; source: 'setting' | 'env' } | null {
     const saved = this.setting.read()
     if (saved !== undefined) return saved === null ? null : { path: saved, source: 'setting' }
@@ -36,14 +41,18 @@ export class AppAgentsModule implements AgentsModuleControl {
     return { path: chosen?.path ?? null, source: chosen?.source ?? null, roles: this.roles?.roles() ?? [], error: this.error }
   }
 
-  /** A new runtime (connect, reconnect): loads the module into it and starts one instance per role. */
-  async attach(runtime: AgentRuntime): Promise<void> {
+  /**
+   * A new runtime (connect, reconnect): loads the module into it and starts
+   * one instance of each of its roles, except those the caller starts itself
+   * (the operator's counts kept across a reconnect).
+   */
+  async attach(runtime: AgentRuntime, startedByCaller: string[] = []): Promise<void> {
     this.detach()
     this.runtime = runtime
     const chosen = this.chosen()
     if (!chosen) return
     try {
-      await this.switchTo(runtime, chosen.path)
+      await this.switchTo(runtime, chosen.path, startedByCaller)
     } catch (error) {
       this.error = messageOf(error)
     }
@@ -93,7 +102,7 @@ export class AppAgentsModule implements AgentsModuleControl {
   }
 
   /** Loads `path` first (a failure changes nothing), then replaces the old module's roles with a drain. */
-  private async switchTo(runtime: AgentRuntime, path: string): Promise<void> {
+  private async switchTo(runtime: AgentRuntime, path: string, leave: string[] = []): Promise<void> {
     const next = new UserRoles(runtime, path, { onReloadFailed: (error) => (this.error = messageOf(error)) })
     const previous = this.roles
     const loaded = await next.load()
@@ -107,7 +116,7 @@ export class AppAgentsModule implements AgentsModuleControl {
         await runtime.stopRole(gone, { drain: true })
       }
     }
-    for (const role of roles) {
+    for (const role of roles.filter((r) => !leave.includes(r))) {
       const old = runtime.agentIdsOf(role)
       await runtime.startRole(role, Math.max(1, old.length))
       await Promise.all(old.map((id) => runtime.stopAgent(id, { drain: true }).catch(() => undefined)))

@@ -7,11 +7,13 @@ import {
   DEFAULT_TRACE_POLL_MS,
   type InspectorOptions,
 } from './options'
+import { ResultWaiter } from './inject/result-waiter'
 import { StatsSampler } from './stats/stats-sampler'
 import { TailManager } from './tail/tail-manager'
 import { TopologyPusher } from './topology/topology-pusher'
 import { TopologyReader } from './topology/topology-reader'
 import { TraceWatcher } from './traces/trace-watcher'
+import { logger } from '../log/logger'
 
 /** Background errors are kept here (bounded) rather than logged: the caller decides. */
 export const RECENT_ERRORS_MAX = 20
@@ -27,6 +29,8 @@ export class Inspector {
   readonly tails: TailManager
   readonly traces: TraceWatcher
   readonly stats: StatsSampler
+  /** One connection waiting for the results of every "inject and wait" call. */
+  readonly results: ResultWaiter
   readonly recentErrors: string[] = []
   private readonly pusher: TopologyPusher
   private closing: Promise<void> | null = null
@@ -52,6 +56,7 @@ export class Inspector {
       options.tailPushIntervalMs ?? DEFAULT_TAIL_PUSH_INTERVAL_MS,
       onError,
     )
+    this.results = new ResultWaiter(redis, options.createBlockingClient)
     this.traces = new TraceWatcher(redis, (trace) => publish('trace', trace), options.tracePollMs ?? DEFAULT_TRACE_POLL_MS, onError)
     this.stats = new StatsSampler(
       redis,
@@ -71,8 +76,10 @@ export class Inspector {
   }
 
   private noteError(error: unknown): void {
-    this.recentErrors.push(error instanceof Error ? error.message : String(error))
+    const message = error instanceof Error ? error.message : String(error)
+    this.recentErrors.push(message)
     if (this.recentErrors.length > RECENT_ERRORS_MAX) this.recentErrors.shift()
+    logger('inspector').warn(message)
   }
 
   /** Memoized: stops timers, then tails (quitting their connections), each step on its own. */
@@ -82,6 +89,7 @@ export class Inspector {
       this.stats.stop()
       this.traces.stop()
       await this.tails.stopAll().catch((error: unknown) => this.noteError(error))
+      await this.results.close().catch((error: unknown) => this.noteError(error))
     })()
     return this.closing
   }

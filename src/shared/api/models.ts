@@ -18,6 +18,8 @@ export const connectionStatusSchema = z.object({
   error: z.string().nullable(),
   /** Headless mode never stores passwords; desktop mode uses safeStorage. */
   canSavePasswords: z.boolean(),
+  /** Connected, but the Redis user may only read (PING refused, reads answered): "connected, read-only". */
+  readOnly: z.boolean().optional(),
 })
 export type ConnectionStatus = z.infer<typeof connectionStatusSchema>
 
@@ -28,6 +30,8 @@ export const savedConnectionSchema = z.object({
   username: z.string().nullable(),
   tls: z.boolean(),
   hasPassword: z.boolean(),
+  /** TLS files (CA, certificate, key) stored with this connection, sealed like its password. */
+  hasTlsFiles: z.boolean(),
   production: z.boolean(),
 })
 export type SavedConnection = z.infer<typeof savedConnectionSchema>
@@ -45,12 +49,29 @@ export const agentInfoSchema = z.object({
   avgTimeSec: z.number(),
   lastHeartbeatTs: z.number(),
   startedTs: z.number(),
+  /**
+   * How the agent is known: `switchyard` = a Switchyard runtime's heartbeats;
+   * `lifecycle` = only seed 001 lifecycle events on broadcast:role:stat (an
+   * agent in any language); `consumer` = "seen as consumer": a consumer of a
+   * group that sends no heartbeat at all. Absent means `switchyard`.
+   */
+  source: z.enum(['switchyard', 'lifecycle', 'consumer']).optional(),
+  /** For `consumer` agents: ms since the consumer last read or acked (XINFO CONSUMERS idle). */
+  idleMs: z.number().nullable().optional(),
+  /** For `consumer` agents: the stream and group it was seen in. */
+  consumerOf: z.object({ stream: z.string(), group: z.string() }).optional(),
+  /** Streams the agent reports writing to (flat-field agents, other languages): graph write edges. */
+  writes: z.array(z.string()).optional(),
 })
 export type AgentInfo = z.infer<typeof agentInfoSchema>
+
+/** See shared/binary-values: which names and values in `fields` are hex of non-UTF-8 bytes. */
+const binaryMarks = { hexValues: z.array(z.string()).optional(), hexNames: z.array(z.string()).optional() }
 
 export const streamEntrySchema = z.object({
   id: z.string(),
   fields: z.record(z.string(), z.string()),
+  ...binaryMarks,
   /** Present when the entry carries a valid `envelope` field. */
   envelope: envelopeSchema.optional(),
   /** Why the `envelope` field did not decode, when it is there but bad. */
@@ -104,16 +125,31 @@ export const graphNodeSchema = z.object({
   id: z.string(),
   kind: z.enum(['stream', 'role', 'agent', 'list', 'external']),
   label: z.string(),
-  /** Stream length, or agents alive for a role. */
+  /** Stream length; running instances of a role; result lists (see countEstimated). */
   count: z.number(),
   pending: z.number(),
+  /** Roles: instances running now (idle, busy, paused, starting); stopped and dead not counted. */
+  running: z.number().optional(),
+  /** Roles: instances known but dead (no heartbeat for 3 intervals). */
+  dead: z.number().optional(),
+  /** Roles: `down` = none running, `degraded` = some running and some dead, `ok` otherwise. */
+  health: z.enum(['ok', 'degraded', 'down']).optional(),
+  /** The count is an estimate (result lists: a capped SCAN sample); the label should say "≈". */
+  countEstimated: z.boolean().optional(),
 })
 export const graphEdgeSchema = z.object({
   id: z.string(),
   source: z.string(),
   target: z.string(),
   kind: z.enum(['reads', 'writes']),
+  /** reads: the stream's entries added/s (XINFO entries-added deltas); writes: journaled hops/s. 0 when idle. */
   ratePerSec: z.number(),
+  /** reads edges: the consumer group behind the edge. */
+  group: z.string().optional(),
+  /** reads edges: the group's lag (entries not yet delivered); null when Redis cannot tell. */
+  lag: z.number().nullable().optional(),
+  /** reads edges: the group's pending entries (delivered, not acked). */
+  pending: z.number().optional(),
 })
 export type GraphNode = z.infer<typeof graphNodeSchema>
 export type GraphEdge = z.infer<typeof graphEdgeSchema>
@@ -139,6 +175,8 @@ export const pendingEntrySchema = z.object({
   role: z.string().nullable(),
   stage: z.string().nullable(),
   lastHop: z.string().nullable(),
+  /** The envelope's message_id, for its trace (#traces/<id>); absent for flat entries. */
+  messageId: z.string().nullable().optional(),
 })
 export type PendingEntry = z.infer<typeof pendingEntrySchema>
 
@@ -146,7 +184,8 @@ export const pendingPageSchema = z.object({
   stream: z.string(),
   group: z.string(),
   total: z.number(),
-  consumers: z.array(z.object({ name: z.string(), pending: z.number() })),
+  /** Every consumer of the group (XINFO CONSUMERS), those with 0 pending too. */
+  consumers: z.array(z.object({ name: z.string(), pending: z.number(), idleMs: z.number().optional() })),
   entries: z.array(pendingEntrySchema),
   nextCursor: z.string().nullable(),
 })
@@ -172,6 +211,13 @@ export const traceHopSchema = z.object({
   destination: z.string(),
   envelope: envelopeSchema,
   diff: z.array(diffOpSchema),
+  /**
+   * True for a hop by an agent that does not write Switchyard's journal: it is
+   * rebuilt from the envelope's own `trace` entry, carried by a later journaled
+   * hop or the result. Its entryId is '' and its envelope is the carrier's, with
+   * the trace cut after this hop; its diff is empty (the state in between is unknown).
+   */
+  rebuilt: z.boolean().optional(),
 })
 export type TraceHop = z.infer<typeof traceHopSchema>
 
@@ -232,5 +278,6 @@ export const deadLetterSchema = z.object({
   reason: z.string(),
   ts: z.number(),
   fields: z.record(z.string(), z.string()),
+  ...binaryMarks,
 })
 export type DeadLetter = z.infer<typeof deadLetterSchema>

@@ -27,6 +27,15 @@ export const connectionParamsSchema = z.object({
   username: z.string().max(256).optional(),
   password: z.string().max(4096).optional(),
   tls: z.boolean().default(false),
+  /** Path of the PEM CA file that signed the server's certificate (read by main, never sent on). */
+  tlsCaFile: z.string().min(1).max(4096).optional(),
+  /** Paths of the PEM client certificate and its key (mutual TLS); both or neither. */
+  tlsCertFile: z.string().min(1).max(4096).optional(),
+  tlsKeyFile: z.string().min(1).max(4096).optional(),
+  /** The name the server certificate must carry; default the URL's host. */
+  tlsServername: z.string().min(1).max(256).optional(),
+  /** false accepts any server certificate (tests only); default true. */
+  tlsRejectUnauthorized: z.boolean().optional(),
 })
 export type ConnectionParams = z.infer<typeof connectionParamsSchema>
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestRedis } from '../../support/redis'
 import { MAX_TAILS } from '../../../src/main/inspector/tail/tail-manager'
 import { createHarness, type Harness } from './harness'
-import { waitFor } from '../../support/wait'
+import { letTimePass, waitFor } from '../../support/wait'
 
 let server: Awaited<ReturnType<typeof startTestRedis>>
 let h: Harness
@@ -89,7 +89,7 @@ describe('live tail', () => {
     const started = Date.now()
     while (Date.now() - started < 1_000) {
       await writer.xadd('steady', '*', 'n', '1')
-      await new Promise((r) => setTimeout(r, 5))
+      await letTimePass(5) // a steady writer, an entry every few ms
     }
     await h.ok('streams.tail.stop', { tailId })
     const pushes = h.log.of('tail').filter((b) => b.tailId === tailId).length

@@ -3,7 +3,7 @@ import { AGENT_REGISTRY, JOURNAL_STREAM, roleGroup, roleStream } from '../../../
 import type { AgentHeartbeat } from '../../../src/shared/records'
 import { TopologyReader } from '../../../src/main/inspector/topology/topology-reader'
 import { useHarness } from './harness'
-import { waitFor } from '../../support/wait'
+import { letTimePass, waitFor } from '../../support/wait'
 
 const { h } = useHarness({ topologyIntervalMs: 50 })
 
@@ -29,7 +29,11 @@ describe('topology', () => {
       },
     ])
     const edge = snapshot.graph.edges.find((e) => e.kind === 'reads' && e.source === 'stream:legacy:events')
-    expect(edge?.target).toBe('external:go-workers')
+    // Its consumer sends no heartbeat: it is an agent "seen as consumer", and the group's reader is its role.
+    expect(edge).toMatchObject({ target: 'role:go-workers', group: 'go-workers', lag: 3, pending: 2 })
+    expect(snapshot.agents).toContainEqual(
+      expect.objectContaining({ agentId: 'w1', role: 'go-workers', source: 'consumer', idleMs: expect.any(Number), consumerOf: { stream: 'legacy:events', group: 'go-workers' } }),
+    )
     expect(snapshot.graph.nodes.find((n) => n.id === 'stream:legacy:events')).toMatchObject({ count: 5, pending: 2 })
   })
 
@@ -44,8 +48,8 @@ describe('topology', () => {
     await h.redis.xadd(JOURNAL_STREAM, '*', 'role', 'uppercase', 'destination', roleStream('manager'), 'message_id', 'm')
 
     const snapshot = await h.ok('topology.snapshot', {})
-    expect(snapshot.agents.map((a) => [a.agentId, a.status])).toEqual([['up-1', 'idle'], ['up-2', 'dead']])
-    expect(snapshot.graph.nodes.find((n) => n.id === 'role:uppercase')).toMatchObject({ kind: 'role', count: 1 })
+    expect(snapshot.agents.filter((a) => a.source !== 'consumer').map((a) => [a.agentId, a.status])).toEqual([['up-1', 'idle'], ['up-2', 'dead']])
+    expect(snapshot.graph.nodes.find((n) => n.id === 'role:uppercase')).toMatchObject({ kind: 'role', count: 1, dead: 1, health: 'degraded' })
     const edges = snapshot.graph.edges.map((e) => `${e.kind} ${e.source} ${e.target}`)
     expect(edges).toContain('reads stream:stream:role:uppercase role:uppercase')
     expect(edges).toContain('writes role:uppercase stream:stream:role:manager')
@@ -81,13 +85,13 @@ describe('topology', () => {
     expect(pushed.streams.length).toBeGreaterThan(0)
     // Unchanged topology is not pushed again at every tick (50 ms here).
     const count = h.log.of('topology').length
-    await new Promise((r) => setTimeout(r, 400))
+    await letTimePass(400) // an idle window of eight ticks
     expect(h.log.of('topology').length - count).toBeLessThanOrEqual(1)
     await h.redis.xadd('legacy:events', '*', 'n', 'change')
     await waitFor('a push after a change', () => h.log.of('topology').length > count)
     await h.inspector.close()
     const final = h.log.of('topology').length
-    await new Promise((r) => setTimeout(r, 200))
+    await letTimePass(200) // an idle window: four ticks that would each have pushed
     expect(h.log.of('topology').length).toBe(final)
   })
 })

@@ -13,6 +13,7 @@ import {
   sendEnvelope,
 } from '../../../src/main/runtime'
 import { useRuntime } from './runtime-fixture'
+import { letTimePass, waitFor } from '../../support/wait'
 
 describe('demo pipeline (seed 001)', () => {
   const { server, runtime, client } = useRuntime({ heartbeatIntervalSec: 0.5 })
@@ -89,30 +90,23 @@ describe('demo pipeline (seed 001)', () => {
 
   it('creates its group again when an operator deletes it, and keeps serving', async () => {
     await client.xgroup('DESTROY', roleStream('uppercase'), 'cg:role:uppercase')
-    await new Promise((r) => setTimeout(r, 50))
     await runtime.broadcast('pause', 'uppercase') // ends the pending BLOCK now, so the loop meets NOGROUP at once
     await runtime.broadcast('resume', 'uppercase')
-    const deadline = Date.now() + 5000
-    while (Date.now() < deadline) {
-      const groups = (await client.call('XINFO', ['GROUPS', roleStream('uppercase')])) as unknown[]
-      if (groups.length > 0) break
-      await new Promise((r) => setTimeout(r, 20))
-    }
+    await waitFor('the uppercase group created again', async () =>
+      ((await client.call('XINFO', ['GROUPS', roleStream('uppercase')])) as unknown[]).length > 0,
+    )
     const result = await runtime.request('conv_regroup', 'again', { timeoutMs: 5000 })
     expect(result.payload.text).toBe('NIAGA')
   })
 
   it('pauses and resumes a role by broadcast', async () => {
     expect(await runtime.broadcast('pause', 'uppercase')).toBe(1)
-    const waitPaused = Date.now() + 3000
-    while (!runtime.localAgents().some((a) => a.role === 'uppercase' && a.status === 'paused') && Date.now() < waitPaused) {
-      await new Promise((r) => setTimeout(r, 20))
-    }
+    await waitFor('uppercase paused', () => runtime.localAgents().some((a) => a.role === 'uppercase' && a.status === 'paused'))
     let answered = false
     const pending = runtime.request('conv_paused', 'later', { timeoutMs: 8000 })
     void pending.then(() => (answered = true))
     // A negative check needs a window: 300 ms is many times one hop here.
-    await new Promise((r) => setTimeout(r, 300))
+    await letTimePass(300)
     expect(answered).toBe(false)
     await runtime.broadcast('resume')
     expect((await pending).payload.text).toBe('RETAL')

@@ -1,20 +1,20 @@
 import { Redis } from 'ioredis'
 import { describe, expect, it } from 'vitest'
 import { ENVELOPE_FIELD } from '../../../src/shared/envelope'
-import { AGENT_REGISTRY, DOC_SUMMARY, DOC_TASKS, agentGroup, agentStream, deadLetterStream, roleGroup, roleStream } from '../../../src/shared/keys'
+import { AGENT_REGISTRY, DOC_SUMMARY, DOC_TASKS, agentGroup, agentStream, deadLetterStream, roleGroup, roleStream, undecodableStream } from '../../../src/shared/keys'
 import { deadLetterFields } from '../../../src/shared/records'
 import { awaitResult, BaseAgent, completeEnvelope, pipelineRoles, sendEnvelope } from '../../../src/main/runtime'
 import type { Envelope } from '../../../src/shared/envelope'
 import { fieldsToRecord } from '../../../src/main/runtime/reader/stream-entry'
-import { ensureGroup } from '../../../src/main/runtime/core/stream-agent'
+import { ensureGroup } from '../../../src/main/runtime/reader/ensure-group'
 import { trimSafely } from '../../../src/main/runtime/hop/trim'
 import { useRuntime } from './runtime-fixture'
-import { waitFor } from '../../support/wait'
+import { letTimePass, waitFor } from '../../support/wait'
 
 /** Works for longer than claimIdleMs: must not be mistaken for a crashed consumer. */
 class SlowUpperAgent extends BaseAgent {
   async process(env: Envelope): Promise<Envelope> {
-    await new Promise((resolve) => setTimeout(resolve, 1200))
+    await letTimePass(1200) // the slow work itself
     env.payload.text = String(env.payload.text).toUpperCase()
     return env
   }
@@ -48,10 +48,10 @@ describe('document review (seed 000), stalled entries and trimming', () => {
     }
   })
 
-  it('dead-letters a chunk without its text and goes on', async () => {
+  it('dead-letters a chunk without its text (undecodable input) and goes on', async () => {
     const id = await client.xadd(DOC_TASKS, '*', 'doc_id', 'd2', 'chunk_id', 'c1')
     const letter = await waitFor('the dead letter', async () =>
-      (await client.xrange(deadLetterStream(DOC_TASKS), '-', '+')).map(([, f]) => fieldsToRecord(f)).find((f) => f[deadLetterFields.sourceId] === id),
+      (await client.xrange(undecodableStream(DOC_TASKS), '-', '+')).map(([, f]) => fieldsToRecord(f)).find((f) => f[deadLetterFields.sourceId] === id),
     )
     expect(letter[deadLetterFields.reason]).toBe('missing field "text"')
   })

@@ -1,3 +1,4 @@
+// Seed 000's document producer: splits a text into chunks and adds them as review tasks.
 import type { Redis } from 'ioredis'
 import { DOC_TASKS } from '../../../shared/keys'
 

@@ -1,3 +1,4 @@
+// Seed 000's document review pipeline: coordinator, four specialists and the aggregator.
 import {
   AGGREGATOR_GROUP,
   COORDINATOR_GROUP,

@@ -1,3 +1,4 @@
+// Which roles this runtime can start, per pipeline, and the agent class behind each.
 import type { RoleDescription } from '../../../shared/api/responses'
 import { runtimeRoles, type RuntimeRole } from '../../../shared/api/requests'
 import { ManagerAgent, ReverseAgent, UppercaseAgent } from './demo-agents'

@@ -1,3 +1,4 @@
+// Removes a stopped agent's own stream once nothing in it is left to read.
 import type { Redis } from 'ioredis'
 
 /**

@@ -1,3 +1,4 @@
+// Per role: the periodic claim sweep and safe trim of its streams.
 import type { Redis } from 'ioredis'
 import type { AgentInfo } from '../../../shared/api/models'
 import { AGENT_REGISTRY, agentGroup, agentStream } from '../../../shared/keys'

@@ -1,3 +1,4 @@
+// The `switchyard request` command.
 import { redisConfigFromEnv } from '../../redis/connection-config'
 import { AgentRuntime } from '../core/agent-runtime'
 import { runtimeOptionsFromEnv } from '../core/options'

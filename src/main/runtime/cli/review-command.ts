@@ -1,3 +1,4 @@
+// The `switchyard review` command.
 import { DOC_SUMMARY, reviewTypes } from '../../../shared/keys'
 import { redisConfigFromEnv } from '../../redis/connection-config'
 import { createRedisClient } from '../../redis/create-client'

@@ -1,3 +1,4 @@
+// Clean exit of a CLI process on SIGINT/SIGTERM, with a hard limit.
 /** Hard stop if a clean shutdown hangs anyway (agents 2 s + Redis 1 s + stats, with room). */
 export const SHUTDOWN_HARD_LIMIT_MS = 5_000
 /** How often a process started by npx checks that its launcher is still there. */

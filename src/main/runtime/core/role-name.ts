@@ -1,3 +1,4 @@
+// An agent's default role, derived from its class name.
 /**
  * Seed 001's zero-config role: the class name without its `Agent` suffix, in
  * snake_case (`UppercaseAgent` → `uppercase`, `SearchDocsAgent` → `search_docs`).

@@ -1,3 +1,4 @@
+// Sending an envelope to a role or an agent from outside an agent.
 import { randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
 import { ENVELOPE_FIELD, envelopeSchema, resultListOf, type Envelope, type EnvelopeInput } from '../../../shared/envelope'

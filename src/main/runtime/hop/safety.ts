@@ -1,3 +1,4 @@
+// Seed 001's safety limits (hop count, processing time, age) and their violations.
 import type { Envelope } from '../../../shared/envelope'
 import type { SafetyLimits } from '../core/options'
 

@@ -1,3 +1,4 @@
+// A batch's writes as one MULTI … EXEC, and the Lua scripts it runs.
 import { createHash } from 'node:crypto'
 import type { Redis } from 'ioredis'
 

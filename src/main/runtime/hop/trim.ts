@@ -1,3 +1,4 @@
+// Trimming a stream without dropping entries a group still needs.
 import type { Redis } from 'ioredis'
 import { fieldsToRecord } from '../reader/stream-entry'
 import { minStreamId, nextStreamId } from '../reader/stream-ids'

@@ -1,3 +1,4 @@
+// Seed 001's monitoring agent.
 import type { Envelope } from '../../../shared/envelope'
 import { BaseAgent } from '../core/base-agent'
 import type { AgentContext } from '../control/lifecycle'

@@ -1,3 +1,4 @@
+// Writing the live and final statistics files atomically.
 import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { StatsCollector } from './stats-collector'

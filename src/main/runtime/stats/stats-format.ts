@@ -1,3 +1,4 @@
+// Seed 001's statistics report as text.
 import type { StatsReport } from './stats-collector'
 
 const RULE = '='.repeat(80)

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react'
+import { viewOfHash } from './route'
 
 /** The current view id lives in the URL hash (#agents), so reloads keep it. */
 export function useHashRoute(): [string, (id: string) => void] {
-  const read = () => window.location.hash.replace(/^#\/?/, '')
+  const read = () => viewOfHash(window.location.hash)
   const [route, setRoute] = useState(read)
   useEffect(() => {
     const onChange = () => setRoute(read())

@@ -1,3 +1,4 @@
+// The ack-first Lua fragment every hop script starts with.
 /**
  * Lua shared by the hop scripts: XACK the source entry before writing
  * anything. An entry no longer pending (another instance claimed and finished

@@ -78,7 +78,7 @@ describe('switchyard installed from the checkout into a fresh folder', () => {
       const worker = runCli('npx', ['switchyard', 'worker', '--agents', `./${file}`], { cwd: project.dir, env: envFor(statsDir) })
       running.push(worker)
       await worker.ready
-      expect(worker.output()).toContain(`${file}: export ShoutAgent`)
+      await waitFor('the agent line', () => worker.output().includes(`${file}: export ShoutAgent`))
       const result = await roundTrip(client, 'shout', 'hello from the seed')
       expect(result.payload.text).toBe('HELLO FROM THE SEED!')
       expect(result.trace.map((hop) => hop.role)).toEqual(['shout'])
@@ -102,7 +102,7 @@ describe('switchyard installed from the checkout into a fresh folder', () => {
     running.push(worker)
     await worker.ready
     // The pid that answers is the pid we started: no child node behind it.
-    expect(worker.output()).toContain(`:${worker.child.pid}:`)
+    await waitFor('the agent line with our pid', () => worker.output().includes(`:${worker.child.pid}:`))
     expect((await roundTrip(client, 'shout', 'once')).payload.text).toBe('ONCE!')
     worker.child.kill('SIGTERM')
     const { code, signal } = await worker.exited

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { BIN } from '../../support/built-package'
 import { startTestRedis, type TestRedis } from '../../support/redis'
+import { waitFor } from '../../support/wait'
 import { killAll, linkedProject, roundTrip, runCli, SHOUT_MJS, type CliProcess, type UserProject } from './user-project'
 
 const WHISPER = `
@@ -57,7 +58,10 @@ describe('switchyard worker --agents', () => {
     project.write('two.mjs', `${SHOUT_MJS}\n${WHISPER}`)
     const p = worker(['--agents', './two.mjs', '--roles', 'whisper,uppercase', '--instances', '2'])
     await p.ready
-    const lines = p.output().split('\n').filter((line) => /^ {2}\S+ \S+/.test(line))
+    // The agent lines and the ready line are two writers on one pipe: wait for all four lines.
+    const agentLines = () => p.output().split('\n').filter((line) => /^ {2}\S+ \S+/.test(line))
+    await waitFor('four agent lines', () => agentLines().length >= 4)
+    const lines = agentLines()
     expect(lines.filter((l) => l.includes(' whisper (./two.mjs: export WhisperAgent)'))).toHaveLength(2)
     expect(lines.filter((l) => / uppercase$/.test(l))).toHaveLength(2)
     expect(lines.some((l) => l.includes(' shout'))).toBe(false)

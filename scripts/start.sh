@@ -12,6 +12,7 @@ if [ -z "${REDIS_URL:-}" ]; then ensure_system_packages redis-server; fi
 
 say "building"
 npx electron-vite build >/dev/null
+npx tsup --silent
 
 if electron_available; then
   say "starting the desktop app"

@@ -34,7 +34,9 @@ count() {
 
 step "typecheck" npm run -s typecheck
 step "lint" npx eslint .
-step "build" npx electron-vite build --logLevel warn
+# The app (electron-vite) and the CLI + SDK (tsup, dist/) that the tests spawn; vitest reuses dist/.
+build() { npx electron-vite build --logLevel warn && npx tsup --silent; }
+step "build" build
 
 say "unit tests"
 npx vitest run test/unit --reporter=default --reporter=json --outputFile.json="$reports/unit.json"

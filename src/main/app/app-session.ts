@@ -6,6 +6,7 @@ import { RedisServerMissingError } from '../redis/embedded-redis'
 import type { Inspector } from '../inspector'
 import { runtimeOptionsFromEnv, type AgentRuntime } from '../runtime'
 import { instancesByRole, rolesToStart } from './agent-roles'
+import { AppAgentsModule } from './app-agents-module'
 import { EmbeddedSupervisor } from './embedded-supervisor'
 import { EventBus } from './event-bus'
 import type { Health } from './health-monitor'
@@ -35,6 +36,7 @@ export interface AppSessionOptions {
 export class AppSession {
   readonly bus = new EventBus()
   readonly saved: SavedConnections
+  readonly agentsModule: AppAgentsModule // SWITCHYARD_AGENTS_MODULE or the Agents view's choice, in each runtime
   private readonly env: NodeJS.ProcessEnv
   private live: Live | null = null
   private embedded: EmbeddedSupervisor | null = null
@@ -50,6 +52,7 @@ export class AppSession {
   constructor(private readonly options: AppSessionOptions) {
     this.env = options.env ?? process.env
     this.saved = new SavedConnections(join(options.dataDir, 'connections.json'), options.secrets)
+    this.agentsModule = AppAgentsModule.inDataDir(options.dataDir, this.env)
     this.current = this.statusFor('(none)', false, 'connecting')
   }
 
@@ -185,6 +188,7 @@ export class AppSession {
       await live.inspector.start()
       const refused: string[] = []
       const counts = keep ?? new Map(rolesToStart(this.env, live.embedded).map((role) => [role, 1]))
+      if (this.live === live) await this.agentsModule.attach(live.runtime, [...counts.keys()]) // before: kept counts may name its roles
       for (const [role, instances] of counts) {
         if (this.live !== live) break
         if (instances <= 0) continue
@@ -231,6 +235,7 @@ export class AppSession {
   private async teardown(): Promise<void> {
     const live = this.live
     this.live = null
+    this.agentsModule.detach()
     if (live) await teardownLive(live)
   }
 

@@ -9,7 +9,7 @@ import { createConnectionHandlers } from './connection-handlers'
 export function createControlHandlers(session: AppSession): ControlHandlers {
   return {
     ...createConnectionHandlers(session),
-    ...createRuntimeHandlers(() => session.runtime()),
+    ...createRuntimeHandlers(() => session.runtime(), session.agentsModule),
     ...createInspectorHandlers(() => session.inspector()),
   }
 }

@@ -90,6 +90,13 @@ export const requestSchemas = {
     .refine((a) => Boolean(a.agentId) !== Boolean(a.role), { message: 'give exactly one of agentId or role' }),
   'agents.scale': z.object({ role: roleNameSchema, instances: z.number().int().min(0).max(32) }),
   'agents.broadcast': z.object({ command: z.enum(broadcastCommands), role: z.string().min(1).optional() }),
+  // The user's agents module: which file (remembered in the data folder), and seed 001's reload of it
+  'agents.module': z.object({}),
+  'agents.setModule': z.object({
+    /** A path on the app's machine (relative to where the app started), or '' for none. */
+    path: z.string().trim().max(4096, 'path is longer than 4096 characters'),
+  }),
+  'agents.reload': z.object({ role: roleNameSchema.optional() }),
 
   // Topology and browsing
   'topology.snapshot': z.object({}),

@@ -22,6 +22,18 @@ export interface RoleDescription {
   description: string
 }
 
+/** The agents module of the app's runtime and what came of loading it. */
+export interface AgentsModuleStatus {
+  /** null: none chosen. */
+  path: string | null
+  /** Where the path came from: the Agents view's field (remembered) or SWITCHYARD_AGENTS_MODULE. */
+  source: 'setting' | 'env' | null
+  /** Roles it exports (running here once loaded). */
+  roles: string[]
+  /** Why it did not load, naming the file and the export. */
+  error: string | null
+}
+
 export interface InjectTemplate {
   id: string
   name: string
@@ -55,6 +67,10 @@ export interface ResponseMap {
   'agents.stop': { stopped: string[] }
   'agents.scale': AgentInfo[]
   'agents.broadcast': { receivers: number }
+  'agents.module': AgentsModuleStatus
+  'agents.setModule': AgentsModuleStatus
+  /** receivers: processes that heard the broadcast; roles/restarted: this app's own reload. */
+  'agents.reload': { receivers: number; roles: string[]; restarted: number }
 
   'topology.snapshot': TopologySnapshot
   'streams.page': StreamPage

@@ -51,6 +51,7 @@ export function createHarness(url: string, overrides: Partial<InspectorOptions> 
     'connection.useEmbedded': notHere, 'connection.saved': notHere, 'connection.forget': notHere,
     'agents.roles': notHere, 'agents.list': notHere, 'agents.start': notHere, 'agents.stop': notHere,
     'agents.scale': notHere, 'agents.broadcast': notHere,
+    'agents.module': notHere, 'agents.setModule': notHere, 'agents.reload': notHere,
   }
   const handlers: ControlHandlers = { ...others, ...createInspectorHandlers(() => inspector) }
   const dispatch = createDispatcher(handlers)

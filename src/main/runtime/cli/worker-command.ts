@@ -37,7 +37,12 @@ export async function runWorker(args: WorkerArgs): Promise<void> {
     ...(args.statsDir ? { statsDir: args.statsDir } : {}),
   })
   // Loaded before Redis is touched: a broken module stops the worker at once.
-  const user = args.agents ? new UserRoles(runtime, args.agents) : null
+  const user = args.agents
+    ? new UserRoles(runtime, args.agents, {
+        onReloaded: ({ roles, restarted }) => console.log(`worker: reloaded ${args.agents}: ${roles.join(', ')} (${restarted} instances restarted)`),
+        onReloadFailed: (error) => console.error(`worker: reload failed, the running agents stay: ${error instanceof Error ? error.message : String(error)}`),
+      })
+    : null
   const userRoles = user ? (await user.load()).roles.map((r) => r.role) : []
   const asked = [...(args.pipeline ? pipelineRoles[args.pipeline] : []), ...args.roles]
   const roles = [...new Set(asked.length > 0 || !user ? asked : userRoles)]
@@ -63,10 +68,10 @@ export async function runWorker(args: WorkerArgs): Promise<void> {
   }
   const started = []
   for (const role of roles) started.push(...(await runtime.startRole(role, role === 'stats' ? 1 : args.instances)))
-  console.log(`worker ready: ${started.length} agents (${roles.join(', ')}) on ${redactUrl(redis)}`)
   for (const agent of started) {
     const source = runtime.roles.definition(agent.role)?.source
     console.log(`  ${agent.agentId} ${agent.role}${source ? ` (${source})` : ''}`)
   }
+  // Last: whoever waits for it has the whole list above.
   logger('worker').info({ agents: started.map((a) => a.agentId), roles }, `worker ready on ${redactUrl(redis)}`)
 }

@@ -7,6 +7,7 @@ import type { AgentRuntime } from '../core/agent-runtime'
 import { readAgentRegistry } from './registry'
 import { roleConsumerAgents } from './role-consumers'
 import { roleDescriptions } from '../agents/role-catalog'
+import { noAgentsModule, type AgentsModuleControl } from './agents-module-control'
 
 function need(getRuntime: () => AgentRuntime | null): AgentRuntime {
   const runtime = getRuntime()
@@ -30,8 +31,11 @@ function knownRole(runtime: AgentRuntime, role: string): string {
   return role
 }
 
-/** The agents.* part of the ControlApi. */
-export function createRuntimeHandlers(getRuntime: () => AgentRuntime | null): HandlerGroup<AgentMethod> {
+/** The agents.* part of the ControlApi; the module requests go to whoever hosts the user's agents module. */
+export function createRuntimeHandlers(
+  getRuntime: () => AgentRuntime | null,
+  agentsModule: AgentsModuleControl = noAgentsModule,
+): HandlerGroup<AgentMethod> {
   return {
     // The user's roles (agents module) with the built-ins, once a runtime is there.
     'agents.roles': async () => getRuntime()?.roles.describe() ?? roleDescriptions,
@@ -50,5 +54,11 @@ export function createRuntimeHandlers(getRuntime: () => AgentRuntime | null): Ha
     },
     'agents.scale': async ({ role, instances }) => need(getRuntime).scale(knownRole(need(getRuntime), role), instances),
     'agents.broadcast': async ({ command, role }) => ({ receivers: await need(getRuntime).broadcast(command, role) }),
+    'agents.module': async () => agentsModule.status(),
+    'agents.setModule': async ({ path }) => agentsModule.set(path),
+    'agents.reload': async ({ role }) => {
+      need(getRuntime)
+      return agentsModule.reload(role)
+    },
   }
 }

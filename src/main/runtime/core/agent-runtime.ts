@@ -7,27 +7,23 @@ import type { Envelope } from '../../../shared/envelope'
 import { BROADCAST_ALL, broadcastRole } from '../../../shared/keys'
 import { createRedisClient } from '../../redis/create-client'
 import { REDIS_DEFAULTS, redactUrl } from '../../redis/connection-config'
-import { checkRedisVersion } from '../../redis/version-floor'
-import { waitForFirstReady } from '../../redis/wait-ready'
-import { refuseClusterNode } from '../../redis/cluster-detect'
 import { applyControlCommand, type ReloadHandler } from '../control/apply-command'
-import { isNoPermission, noPermissionSentence } from '../../redis/acl-errors'
 import { logger } from '../../log/logger'
 import { ControlBus, type ControlCommand } from '../control/control-bus'
 import type { AgentContext, LifecycleEvent } from '../control/lifecycle'
 import { heartbeatToInfo } from '../control/registry'
 import { RoleSweeper } from '../claims/role-sweeper'
 import { Doorbell } from '../reader/doorbell'
-import { StatsCollector } from '../stats/stats-collector'
-import { writeStatsFile } from '../stats/stats-files'
 import { claimAgent, runtimeClosed, runtimeOpened } from './active-runtime'
 import { agentKindOfInstance } from './agent-brand'
 import { LifecycleHub } from './lifecycle-hub'
 import { pingHealth, type RuntimeHealth } from './runtime-health'
 import { resolveRuntimeOptions, type ResolvedRuntimeOptions, type RuntimeOptions } from './options'
 import { RoleFactories } from './role-factories'
-import { checkConnectionBudget, closeConnections, stopAgentsInOrder } from './runtime-close'
-import { demoRequest, sendAndAwait } from './send-and-await'
+import { checkConnectionBudget, closeConnections, distinctInputs, stopAgentsInOrder } from './runtime-close'
+import { awaitRedis, startBusIfAllowed } from './runtime-connect'
+import { sendDemoRequest } from './send-and-await'
+import { ShutdownStats } from './shutdown-stats'
 import type { StreamAgent } from './stream-agent'
 import { runtimeEvents } from '../stats/hop-events'
 
@@ -63,14 +59,13 @@ export class AgentRuntime extends EventEmitter {
   private starting: Promise<void> | null = null
   private closing: Promise<void> | null = null
   private readonly host = hostname()
-  /** Seed 001's cleanup writes final statistics even when no stats agent runs here. */
-  private readonly shutdownStats = new StatsCollector()
-  private ranAgents = false
+  private readonly finalStats: ShutdownStats
 
   constructor(options: Partial<RuntimeOptions> = {}) {
     super()
     this.options = resolveRuntimeOptions(options)
-    this.onLifecycle((event) => this.shutdownStats.ingest(event))
+    const finalStats = (this.finalStats = new ShutdownStats(this.options))
+    this.onLifecycle((event) => finalStats.ingest(event))
   }
 
   start(): Promise<void> {
@@ -83,32 +78,18 @@ export class AgentRuntime extends EventEmitter {
     logger('runtime').debug(`connecting to ${redactUrl(this.options.redis)}`)
     const commands = createRedisClient(this.options.redis, 'command')
     this.commands = commands
-    // A certificate or password Redis refuses ends start() with its reason instead of a silent hang.
-    await waitForFirstReady(commands, {
-      label: redactUrl(this.options.redis),
-      onSlow: (reason) => this.reportError(new Error(`no answer from ${redactUrl(this.options.redis)} yet (${reason}); still trying`)),
-    })
+    await awaitRedis(commands, this.options.redis, (e) => this.reportError(e))
     await this.checkHealth()
-    const versionWarning = await checkRedisVersion(commands) // throws below Redis 6.2, with what is missing
-    if (versionWarning) this.reportError(new Error(versionWarning))
-    await refuseClusterNode(commands) // a clear sentence instead of MOVED on the first hop
     this.subscriber = createRedisClient(this.options.redis, 'subscriber')
     const parts = { context: () => this.context(), reloadHandlers: this.reloadHandlers, reportError: (e: unknown) => this.reportError(e) }
     const onCommand = (command: ControlCommand, role: string | null): void => applyControlCommand(command, role, this.agents.values(), parts)
     const onRemote = (event: LifecycleEvent): void => void (this.agents.has(event.agent_id) || this.hub.deliver(event))
-    const bus = new ControlBus(this.subscriber, onCommand, onRemote, commands)
-    try {
-      await bus.start()
-      this.bus = bus
-    } catch (error) {
-      // A user without pub/sub rights still runs agents: only control commands and lifecycle events are missing.
-      if (!isNoPermission(error)) throw error
-      this.reportError(new Error(`no control commands or lifecycle events here: ${noPermissionSentence(error, 'broadcast:*')} (or &broadcast:*)`))
-    }
+    this.bus = await startBusIfAllowed(new ControlBus(this.subscriber, onCommand, onRemote, commands), (e) => this.reportError(e))
     this.doorbell = new Doorbell(createRedisClient(this.options.redis, 'blocking'), commands, this.options.blockMs)
     this.sweeper = new RoleSweeper(commands, this.options, () => [...this.agents.values()], (e) => this.reportError(e))
     const every = (ms: number, fn: () => void): number => this.timers.push(setInterval(fn, ms).unref())
-    every(this.options.heartbeatIntervalSec * 1000, () => this.heartbeatAll())
+    const heartbeatAll = (): void => [...this.agents.values()].forEach((a) => a.status !== 'stopped' && this.hub.publish(a.heartbeatEvent('heartbeat')))
+    every(this.options.heartbeatIntervalSec * 1000, heartbeatAll)
     every(this.sweeper.intervalMs, () => void this.sweeper?.tick())
     every((this.options.redis.healthCheckIntervalSec ?? REDIS_DEFAULTS.healthCheckIntervalSec) * 1000, () => void this.checkHealth())
   }
@@ -140,10 +121,6 @@ export class AgentRuntime extends EventEmitter {
     return this.hub.on(listener)
   }
 
-  private heartbeatAll(): void {
-    for (const a of this.agents.values()) if (a.status !== 'stopped') this.hub.publish(a.heartbeatEvent('heartbeat'))
-  }
-
   /** Zero-config: an agent created while this runtime is the one running starts here by itself. */
   adopt(agent: object): void {
     if (!agentKindOfInstance(agent)) return
@@ -170,7 +147,7 @@ export class AgentRuntime extends EventEmitter {
     checkConnectionBudget(this.options.redis, this.agents.size)
     agent.on('error', (error: unknown) => this.reportError(error))
     await agent.start(this.context())
-    this.ranAgents = true
+    this.finalStats.agentStarted()
     this.agents.set(agent.agentId, agent)
     if (agentKindOfInstance(agent) === 'envelope') this.doorbell?.watch(agent.agentId, () => agent.wake())
     await this.bus?.watchRole(agent.role)
@@ -203,9 +180,7 @@ export class AgentRuntime extends EventEmitter {
     return this.agentsOf(role).map((a) => a.agentId)
   }
 
-  private agentsOf(role: string): StreamAgent[] {
-    return [...this.agents.values()].filter((a) => a.role === role)
-  }
+  private agentsOf = (role: string): StreamAgent[] => [...this.agents.values()].filter((a) => a.role === role)
 
   async scale(role: string, instances: number): Promise<AgentInfo[]> {
     const current = this.agentsOf(role)
@@ -216,9 +191,7 @@ export class AgentRuntime extends EventEmitter {
 
   /** The (stream, group) pairs this process's agents read, once each (for metrics). */
   inputGroups(): Array<{ stream: string; group: string }> {
-    const seen = new Map<string, { stream: string; group: string }>()
-    for (const agent of this.agents.values()) for (const input of agent.sharedInputs()) seen.set(`${input.stream}\n${input.group}`, input)
-    return [...seen.values()]
+    return distinctInputs(this.agents.values())
   }
 
   localAgents(): AgentInfo[] {
@@ -240,8 +213,7 @@ export class AgentRuntime extends EventEmitter {
   /** Sends the demo request to the manager and waits for its result on the result list. */
   async request(conversationId: string, text: string, options: { timeoutMs?: number } = {}): Promise<Envelope> {
     await this.start()
-    const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
-    return sendAndAwait(this.commandClient(), this.options.redis, { kind: 'role', name: 'manager' }, demoRequest(conversationId, text), timeoutMs)
+    return sendDemoRequest(this.commandClient(), this.options.redis, conversationId, text, options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS)
   }
 
   commandClient(): Redis {
@@ -270,9 +242,7 @@ export class AgentRuntime extends EventEmitter {
     await this.starting?.catch(() => undefined)
     const all = [...this.agents.values()]
     await stopAgentsInOrder(all)
-    if (this.ranAgents && !all.some((a) => a.role === 'stats')) {
-      await writeStatsFile(this.shutdownStats, this.options.statsDir, this.options.reportIntervalSec, true).catch((e) => this.reportError(e))
-    }
+    await this.finalStats.writeUnlessStatsAgent(all, (e) => this.reportError(e))
     this.agents.clear()
     await closeConnections(this.doorbell, [this.subscriber, this.commands])
     this.healthState = { ok: false, latencyMs: null }

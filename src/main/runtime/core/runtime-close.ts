@@ -48,3 +48,10 @@ export function checkConnectionBudget(redis: RedisConnectionConfig, runningAgent
     throw new Error(`starting another agent would open ${4 + runningAgents} Redis connections, over REDIS_MAX_CONNECTIONS=${max}`)
   }
 }
+
+/** The (stream, group) pairs some agents read, once each. */
+export function distinctInputs(agents: Iterable<StreamAgent>): Array<{ stream: string; group: string }> {
+  const seen = new Map<string, { stream: string; group: string }>()
+  for (const agent of agents) for (const input of agent.sharedInputs()) seen.set(`${input.stream}\n${input.group}`, input)
+  return [...seen.values()]
+}

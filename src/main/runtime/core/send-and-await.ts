@@ -26,7 +26,8 @@ export async function sendAndAwait(
   }
 }
 
-/** Seed 001's demo request: the manager routes it through uppercase and reverse. */
-export function demoRequest(conversationId: string, text: string): SendableEnvelope {
-  return { conversation_id: conversationId, sender_role: 'external', kind: 'task', payload: { text, stage: 'start', errors: [] } }
+/** Seed 001's demo request: the manager routes it through uppercase and reverse, and its result comes back. */
+export function sendDemoRequest(commands: Redis, config: RedisConnectionConfig, conversationId: string, text: string, timeoutMs: number): Promise<Envelope> {
+  const envelope: SendableEnvelope = { conversation_id: conversationId, sender_role: 'external', kind: 'task', payload: { text, stage: 'start', errors: [] } }
+  return sendAndAwait(commands, config, { kind: 'role', name: 'manager' }, envelope, timeoutMs)
 }

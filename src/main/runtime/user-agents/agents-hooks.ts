@@ -3,9 +3,11 @@
  * its folder (node_modules excluded): TypeScript files there are stripped of
  * their types by sucrase as they load, with no build step by the user, and
  * imports written the TypeScript way (`./x.js` for x.ts, or no extension)
- * find the .ts file. A reload's cache-busting query on the module is passed
- * on to its own files, so an edited helper is re-read too. Everything outside
- * the scope goes by untouched.
+ * find the .ts file; a .js of import/export statements is a module even
+ * where package.json says "commonjs" (what `npm init -y` writes). A
+ * reload's cache-busting query on the module is passed on to its own files,
+ * so an edited helper is re-read too. Everything outside the scope goes by
+ * untouched.
  */
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
@@ -77,9 +79,21 @@ export async function resolve(specifier: string, context: ResolveContext, nextRe
   }
 }
 
+/** A top-level import or export statement: the file is an ES module whatever its package.json says. */
+const MODULE_SYNTAX = /^\s*(import\s*[\w{*'"]|export\s)/m
+
 export async function load(url: string, context: { format?: string | null }, nextLoad: NextLoad): Promise<LoadResult> {
-  if (!inScope(url) || !TYPESCRIPT.test(new URL(url).pathname)) return nextLoad(url, context)
-  const path = fileURLToPath(new URL(url).href.replace(/\?.*$/, ''))
+  const pathname = new URL(url).pathname
+  if (!inScope(url)) return nextLoad(url, context)
+  const path = fileURLToPath(url.replace(/\?.*$/, ''))
+  // `npm init -y` writes "type": "commonjs": a .js of `import`s there is still meant as a module (Node 22 detects it too).
+  if (pathname.endsWith('.js')) {
+    const result = await nextLoad(url, context)
+    if (result.format !== 'commonjs') return result
+    const text = await readFile(path, 'utf8')
+    return MODULE_SYNTAX.test(text) ? { format: 'module', source: text, shortCircuit: true } : result
+  }
+  if (!TYPESCRIPT.test(pathname)) return nextLoad(url, context)
   const source = await readFile(path, 'utf8')
   const { code } = transform(source, {
     transforms: ['typescript'],

@@ -1,6 +1,15 @@
 import type { AgentRuntime } from '../core/agent-runtime'
 import { loadAgentsModule, type LoadedAgentsModule } from './load-agents-module'
 
+export interface UserRolesOptions {
+  /** Folder the module's path is relative to (default the process's). */
+  cwd?: string
+  /** After a reload that a control command asked for. */
+  onReloaded?: (outcome: ReloadOutcome) => void
+  /** A reload that failed (the running classes stay); without it the runtime's 'error' hears of it. */
+  onReloadFailed?: (error: unknown) => void
+}
+
 export interface ReloadOutcome {
   /** Roles the module exports now. */
   roles: string[]
@@ -20,19 +29,35 @@ export class UserRoles {
   private version = 0
   private queue: Promise<unknown> = Promise.resolve()
   private detach: (() => void) | null = null
+  private readonly waiters: Array<{ resolve: (outcome: ReloadOutcome) => void; reject: (error: unknown) => void }> = []
 
   constructor(
     private readonly runtime: AgentRuntime,
     readonly path: string,
-    private readonly cwd: string = process.cwd(),
+    private readonly options: UserRolesOptions = {},
   ) {}
 
   /** Imports the module, defines its roles, and answers to `reload` control commands from now on. */
   async load(): Promise<LoadedAgentsModule> {
-    const loaded = await loadAgentsModule(this.path, { cwd: this.cwd })
+    const loaded = await loadAgentsModule(this.path, { cwd: this.options.cwd })
     this.define(loaded)
-    this.detach ??= this.runtime.onReload((role) => this.reload(role).then(() => undefined))
+    this.detach ??= this.runtime.onReload((role) => {
+      const run = this.reload(role)
+      for (const waiter of this.waiters.splice(0)) run.then(waiter.resolve, waiter.reject)
+      return run.then(
+        (outcome) => this.options.onReloaded?.(outcome),
+        (error: unknown) => {
+          if (!this.options.onReloadFailed) throw error
+          this.options.onReloadFailed(error)
+        },
+      )
+    })
     return loaded
+  }
+
+  /** Settles with the next reload that a control command starts (the app's Reload button waits on it). */
+  nextReload(): Promise<ReloadOutcome> {
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }))
   }
 
   roles(): string[] {
@@ -53,7 +78,7 @@ export class UserRoles {
   private async doReload(only: string | null): Promise<ReloadOutcome> {
     this.version += 1
     const previous = new Set(this.roles())
-    const loaded = await loadAgentsModule(this.path, { cwd: this.cwd, version: this.version })
+    const loaded = await loadAgentsModule(this.path, { cwd: this.options.cwd, version: this.version })
     this.define(loaded)
     let restarted = 0
     for (const { role } of loaded.roles) {
@@ -80,9 +105,10 @@ export class UserRoles {
     this.current = loaded
   }
 
-  /** Stops answering reloads (the app switching to another module). */
-  dispose(): void {
+  /** Stops answering reloads, and (forget) takes its roles off the runtime's list. */
+  dispose(options: { forget?: boolean } = {}): void {
     this.detach?.()
     this.detach = null
+    if (options.forget) for (const r of this.current?.roles ?? []) this.runtime.roles.undefine(r.role)
   }
 }

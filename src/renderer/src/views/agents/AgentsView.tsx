@@ -3,6 +3,7 @@ import { ErrorNote } from '../../components/operator/ErrorNote'
 import { ViewFrame } from '../../components/operator/ViewFrame'
 import { followAgents, setStaleAfter, useAgentsStore } from '../../stores/agents-store'
 import { startTopologyFeed } from '../../stores/topology-store'
+import { AgentsModuleField } from './AgentsModuleField'
 import { AgentsTable } from './AgentsTable'
 import { CommandAnswers } from './CommandAnswers'
 import { RolesTable } from './RolesTable'
@@ -31,6 +32,7 @@ export function AgentsView() {
         <h3>Agents on every host</h3>
         <AgentsTable />
         <h3>Roles</h3>
+        <AgentsModuleField />
         <RolesTable />
       </StopGuard>
     </ViewFrame>

@@ -11,14 +11,10 @@ import { Redis } from 'ioredis'
 import { startEmbeddedRedis } from '../../src/main/redis/embedded-redis'
 import { readStreamPage } from '../../src/main/inspector/browse/stream-page'
 import { TopologyReader } from '../../src/main/inspector/topology/topology-reader'
+import { BIG_STREAM_ENTRIES, fill, fillMany, OTHER_KEYS, TOPOLOGY_STREAMS } from './fill'
 
-const BIG_STREAM_ENTRIES = 1_000_000
-const FILL_BATCH = 10_000
 const PAGE_RUNS = 21
-const TOPOLOGY_STREAMS = 1_000
 const TOPOLOGY_RUNS = 7
-/** Other keys beside the streams, so SCAN walks a 10,000-key space. */
-const OTHER_KEYS = 9_000
 
 async function timeRuns(runs: number, run: () => Promise<unknown>): Promise<number[]> {
   const times: number[] = []
@@ -33,29 +29,6 @@ async function timeRuns(runs: number, run: () => Promise<unknown>): Promise<numb
 function describe(label: string, sorted: number[]): string {
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
   return `${label}: median ${at(0.5).toFixed(2)} ms (min ${at(0).toFixed(2)}, p90 ${at(0.9).toFixed(2)}, max ${at(1).toFixed(2)}; ${sorted.length} runs)`
-}
-
-async function fill(redis: Redis): Promise<number> {
-  const started = performance.now()
-  const envelope = JSON.stringify({ conversation_id: 'c', message_id: 'm', payload: { text: 'Hello, world!', stage: 'start' } })
-  for (let done = 0; done < BIG_STREAM_ENTRIES; done += FILL_BATCH) {
-    const pipe = redis.pipeline()
-    for (let i = 0; i < FILL_BATCH; i++) pipe.xadd('bench:big', '*', 'envelope', envelope)
-    await pipe.exec()
-  }
-  return performance.now() - started
-}
-
-async function fillMany(redis: Redis): Promise<void> {
-  const pipe = redis.pipeline()
-  for (let i = 0; i < TOPOLOGY_STREAMS; i++) {
-    const key = `bench:many:${i}`
-    for (let j = 0; j < 5; j++) pipe.xadd(key, '*', 'n', String(j))
-    pipe.xgroup('CREATE', key, 'workers', '0')
-    pipe.xreadgroup('GROUP', 'workers', 'w1', 'COUNT', 2, 'STREAMS', key, '>')
-  }
-  for (let i = 0; i < OTHER_KEYS; i++) pipe.set(`bench:other:${i}`, 'x')
-  await pipe.exec()
 }
 
 export async function runInspectorBench(): Promise<void> {

@@ -24,6 +24,7 @@ import { AgentRuntime } from '../../src/main/runtime'
 import { fixedRate, flatOut, HOPS_PER_REQUEST, latencySummary } from './load'
 import { SeedBaseline } from './seed-baseline'
 import { median, withSpread } from './stats'
+import { pingFloor } from '../support/ping-floor'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 /** Requests per flat-out run: 20,000 requests = 100,000 envelopes (hops) for the runtime. */
@@ -138,18 +139,6 @@ function collectGarbage(): void {
   gc?.()
 }
 
-/** Round trips of a bare PING at the same pace: the latency floor other work on the machine leaves us. */
-async function pingFloor(redis: Redis): Promise<string> {
-  const samples: number[] = []
-  for (let i = 0; i < 1000; i++) {
-    const start = performance.now()
-    await redis.ping()
-    samples.push(performance.now() - start)
-    await new Promise((resolve) => setTimeout(resolve, 2))
-  }
-  const { p50, p99 } = latencySummary(samples.sort((a, b) => a - b))
-  return `one PING round trip p50 ${p50.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms (a request makes 5 hops, each a wake-up and a write)`
-}
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   runRuntimeBench().then(

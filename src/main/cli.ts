@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises'
-import { basename } from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
-import { redactUrl, redisConfigFromEnv } from './redis/connection-config'
-import { runWorker, type PipelineName } from './runtime/cli/worker-command'
-import { runRequest } from './runtime/cli/request-command'
-import { runReview } from './runtime/cli/review-command'
 
+/**
+ * The `switchyard` command. Each subcommand's code is imported when it runs
+ * (`--help` loads none of it), and it runs in this process: a signal sent to
+ * the bin's pid reaches the worker itself.
+ */
 const positiveInt = (value: string): number => {
   const n = Number(value)
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a non-negative integer')
@@ -15,21 +14,32 @@ const positiveInt = (value: string): number => {
 const program = new Command()
 program.name('switchyard').description('Agent pipelines on Redis Streams: worker, request, review, serve')
 
+interface WorkerOptions {
+  roles?: string
+  pipeline?: string
+  instances: number
+  claimIdleMs?: number
+  statsDir?: string
+  agents?: string
+}
+
 program
   .command('worker')
   .description('run agents of the given roles until SIGINT/SIGTERM (REDIS_URL selects Redis)')
-  .option('--roles <list>', 'comma-separated roles, e.g. manager,uppercase,reverse')
+  .option('--agents <file>', 'your agents module (.mjs, .js or .ts): every exported BaseAgent/FlatAgent class is a role')
+  .option('--roles <list>', 'comma-separated roles (built-in or from --agents), e.g. manager,uppercase,reverse')
   .option('--pipeline <name>', 'shorthand for a role set: demo | doc-review | all')
   .option('--instances <n>', 'instances per role', positiveInt, 1)
-  .option('--claim-idle-ms <ms>', 'claim pending entries idle this long', positiveInt)
+  .option('--claim-idle-ms <ms>', 'claim pending entries idle this long (default 90000)', positiveInt)
   .option('--stats-dir <dir>', 'folder of the statistics files (default STATS_DIR or ./stats)')
-  .action(async (opts: { roles?: string; pipeline?: string; instances: number; claimIdleMs?: number; statsDir?: string }) => {
+  .action(async (opts: WorkerOptions) => {
     const roles = opts.roles ? opts.roles.split(',').map((r) => r.trim()).filter(Boolean) : []
-    const pipeline = opts.pipeline as PipelineName | undefined
-    if (pipeline && !['demo', 'doc-review', 'all'].includes(pipeline)) {
+    const pipeline = opts.pipeline
+    if (pipeline !== undefined && pipeline !== 'demo' && pipeline !== 'doc-review' && pipeline !== 'all') {
       throw new InvalidArgumentError(`--pipeline must be demo, doc-review or all, got "${pipeline}"`)
     }
-    await runWorker({ roles, pipeline, instances: opts.instances, claimIdleMs: opts.claimIdleMs, statsDir: opts.statsDir })
+    const { runWorker } = await import('./runtime/cli/worker-command')
+    await runWorker({ roles, pipeline, instances: opts.instances, claimIdleMs: opts.claimIdleMs, statsDir: opts.statsDir, agents: opts.agents })
   })
 
 program
@@ -40,6 +50,7 @@ program
   .option('--conversation <id>', 'conversation id', `cli_${process.pid}`)
   .option('--local', 'also run the demo agents in this process for the request')
   .action(async (text: string, opts: { timeout: number; conversation: string; local?: boolean }) => {
+    const { runRequest } = await import('./runtime/cli/request-command')
     process.exitCode = await runRequest({ text, timeoutMs: opts.timeout, conversationId: opts.conversation, local: Boolean(opts.local) })
   })
 
@@ -50,6 +61,11 @@ program
   .option('--timeout <ms>', 'how long to wait for all summaries', positiveInt, 60_000)
   .option('--local', 'also run the doc-review agents in this process')
   .action(async (file: string, opts: { timeout: number; local?: boolean }) => {
+    const [{ readFile }, { basename }, { runReview }] = await Promise.all([
+      import('node:fs/promises'),
+      import('node:path'),
+      import('./runtime/cli/review-command'),
+    ])
     const text = await readFile(file, 'utf8')
     process.exitCode = await runReview({ docId: `${basename(file)}:${Date.now()}`, text, timeoutMs: opts.timeout, local: Boolean(opts.local) })
   })
@@ -66,7 +82,10 @@ program
 program
   .command('where')
   .description('print the Redis this command would use (password hidden)')
-  .action(() => console.log(redactUrl(redisConfigFromEnv())))
+  .action(async () => {
+    const { redactUrl, redisConfigFromEnv } = await import('./redis/connection-config')
+    console.log(redactUrl(redisConfigFromEnv()))
+  })
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(`switchyard: ${error instanceof Error ? error.message : String(error)}`)

@@ -26,7 +26,8 @@ export type Payload = z.infer<typeof payloadSchema>
 
 const nowSeconds = (): number => Date.now() / 1000
 
-export const envelopeSchema = z.object({
+/** Loose: fields it does not know (`ts`, `reply_role`, `tenant`, …) are kept through every hop; known ones are validated. */
+export const envelopeSchema = z.looseObject({
   conversation_id: z.string().min(1),
   message_id: z.string().min(1),
   target_role: z.string().nullable().default(null),

@@ -30,9 +30,25 @@ export const AGGREGATOR_GROUP = 'aggregator-group'
 export const JOURNAL_STREAM = 'switchyard:journal'
 /** Safety-limit violations. */
 export const VIOLATIONS_STREAM = 'switchyard:violations'
-/** Dead letters of one source stream: original fields + reason. */
+/**
+ * Dead letters of one source stream that can be replayed: work that failed or
+ * ran out of deliveries. Original fields (bytes as read) + dlq_ metadata.
+ */
 export const deadLetterStream = (sourceStream: string): string => `switchyard:dlq:${sourceStream}`
 export const DEAD_LETTER_PREFIX = 'switchyard:dlq:'
+/** Entries of one source stream that could not be decoded (bad UTF-8, bad JSON, too deep): kept apart, so a garbage burst never pushes out replayable work. */
+export const undecodableStream = (sourceStream: string): string => `switchyard:undecodable:${sourceStream}`
+export const UNDECODABLE_PREFIX = 'switchyard:undecodable:'
+/** Both kinds of dead-letter stream, for listings. */
+export const DEAD_LETTER_PREFIXES = [DEAD_LETTER_PREFIX, UNDECODABLE_PREFIX] as const
+/** Cap of each failed-work dead-letter stream, in entries (the runtime and the inspector's move share it). */
+export const DEAD_LETTER_MAXLEN = 100_000
+/** Cap of each failed-work dead-letter stream, in bytes (MEMORY USAGE, checked on every dead letter). */
+export const DEAD_LETTER_MAX_BYTES = 256 * 1024 * 1024
+/** Cap of each undecodable-input stream, in entries. */
+export const UNDECODABLE_MAXLEN = 10_000
+/** Cap of each undecodable-input stream, in bytes. */
+export const UNDECODABLE_MAX_BYTES = 64 * 1024 * 1024
 /** Operator writes made through the inspector. */
 export const AUDIT_STREAM = 'switchyard:audit'
 /** Agent registry: hash agent_id -> JSON of the last heartbeat, for agents on any host. */
@@ -45,6 +61,6 @@ export const isInternalKey = (key: string): boolean => key.startsWith('switchyar
 
 /** Journal ids of one message's hops, in order (a list with a TTL). */
 export const journalIndexOfMessage = (messageId: string): string => `switchyard:journal:msg:${messageId}`
-/** Message ids of one conversation (a set with a TTL). */
+/** Message ids of one conversation (a ZSET scored by first-hop time, capped, with a TTL). */
 export const journalIndexOfConversation = (conversationId: string): string =>
   `switchyard:journal:conv:${conversationId}`

@@ -44,6 +44,10 @@ export const deadLetterFields = {
   consumer: 'dlq_consumer',
   deliveries: 'dlq_deliveries',
   ts: 'dlq_ts',
+  /** Where a hop that could not deliver meant to deliver (e.g. a result list that is a hash). */
+  destination: 'dlq_destination',
+  /** The envelope as that hop produced it (the original entry is the replayable copy). */
+  envelopeOut: 'dlq_envelope_out',
 } as const
 
 /**

@@ -168,7 +168,8 @@ export class AppSession {
     // Wait a while for a first answer; after that the parts come up in the background.
     const upInTime = await Promise.race([bringUp.then(() => true), delay(FIRST_CONNECT_WAIT_MS).then(() => false)])
     if (!upInTime && this.live === live) {
-      this.setStatus({ ...this.current, error: `no answer from ${label} yet; still trying` })
+      const why = this.current.error ? ` (${this.current.error})` : ''
+      this.setStatus({ ...this.current, error: `no answer from ${label} yet${why}; still trying` })
     }
     return this.current
   }

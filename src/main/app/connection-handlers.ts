@@ -3,6 +3,7 @@ import { HandlerError } from '../../shared/result'
 import type { HandlerGroup } from '../api/handler-types'
 import type { ConnectionMethod } from '../api/method-groups'
 import { parseRedisUrl, type RedisConnectionConfig } from '../redis/connection-config'
+import type { RedisTlsSettings } from '../redis/tls-options'
 import type { AppSession } from './app-session'
 
 function toConfig(params: ConnectionParams): RedisConnectionConfig {
@@ -11,10 +12,41 @@ function toConfig(params: ConnectionParams): RedisConnectionConfig {
   } catch (error) {
     throw new HandlerError('invalid_request', `url: ${error instanceof Error ? error.message : String(error)}`)
   }
+  if (Boolean(params.tlsCertFile) !== Boolean(params.tlsKeyFile)) {
+    throw new HandlerError('invalid_request', 'tlsKeyFile: give the client certificate and its key together')
+  }
   const config: RedisConnectionConfig = { url: params.url, tls: params.tls || params.url.startsWith('rediss://') }
   if (params.username) config.username = params.username
   if (params.password) config.password = params.password
+  const tlsSettings = tlsSettingsOf(params)
+  if (tlsSettings) config.tlsSettings = tlsSettings
   return config
+}
+
+function tlsSettingsOf(params: ConnectionParams): RedisTlsSettings | undefined {
+  const settings: RedisTlsSettings = {}
+  if (params.tlsCaFile) settings.caFile = params.tlsCaFile
+  if (params.tlsCertFile) settings.certFile = params.tlsCertFile
+  if (params.tlsKeyFile) settings.keyFile = params.tlsKeyFile
+  if (params.tlsServername) settings.servername = params.tlsServername
+  if (params.tlsRejectUnauthorized === false) settings.rejectUnauthorized = false
+  return Object.keys(settings).length > 0 ? settings : undefined
+}
+
+/** Fills what the caller left out (password, TLS files) from the saved entry of the same URL and user. */
+function withSaved(session: AppSession, given: ConnectionParams): ConnectionParams {
+  const params = { ...given, password: given.password ?? session.saved.passwordFor(given.url, given.username) }
+  const hasTls = given.tlsCaFile || given.tlsCertFile || given.tlsKeyFile || given.tlsServername
+  const saved = hasTls ? undefined : session.saved.tlsFor(given.url, given.username)
+  if (!saved) return params
+  return {
+    ...params,
+    ...(saved.caFile ? { tlsCaFile: saved.caFile } : {}),
+    ...(saved.certFile ? { tlsCertFile: saved.certFile } : {}),
+    ...(saved.keyFile ? { tlsKeyFile: saved.keyFile } : {}),
+    ...(saved.servername ? { tlsServername: saved.servername } : {}),
+    ...(saved.rejectUnauthorized === false ? { tlsRejectUnauthorized: false } : {}),
+  }
 }
 
 /** The Connection screen's requests, served by the session. */
@@ -23,7 +55,7 @@ export function createConnectionHandlers(session: AppSession): HandlerGroup<Conn
     'connection.status': async () => session.status(),
     'connection.test': async (params) => session.test(toConfig(params)),
     'connection.connect': async ({ name, save, production, ...given }) => {
-      const params = { ...given, password: given.password ?? session.saved.passwordFor(given.url, given.username) }
+      const params = withSaved(session, given)
       const status = await session.connect(toConfig(params))
       if (save) {
         // Headless: the saved entry keeps no password (SecretStore cannot store one).
@@ -33,6 +65,7 @@ export function createConnectionHandlers(session: AppSession): HandlerGroup<Conn
           username: params.username,
           password: params.password,
           tls: params.tls,
+          tlsSettings: tlsSettingsOf(params),
           production,
         })
       } else {

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis'
+import { describeConnectionError } from '../redis/connection-errors'
 
 /** How often the connection is pinged (the status badge's resolution). */
 export const HEALTH_INTERVAL_MS = 1_000
@@ -20,7 +21,16 @@ export class HealthMonitor {
   private timer: NodeJS.Timeout | null = null
   private pinging = false
   private readonly onClose = () => this.report({ up: false, latencyMs: null, error: 'connection lost; reconnecting' })
-  private readonly onReady = () => void this.tick()
+  private readonly onReady = () => {
+    this.lastError = null
+    void this.tick()
+  }
+  /** The client's last connection error (a certificate, a refused password), shown while it is not ready. */
+  private lastError: string | null = null
+  private readonly onError = (error: unknown) => {
+    this.lastError = describeConnectionError(error).message
+    if (this.client.status !== 'ready') this.report({ up: false, latencyMs: null, error: this.lastError })
+  }
 
   constructor(
     private readonly client: Redis,
@@ -31,6 +41,7 @@ export class HealthMonitor {
   start(): void {
     this.client.on('close', this.onClose)
     this.client.on('ready', this.onReady)
+    this.client.on('error', this.onError)
     this.timer = setInterval(() => void this.tick(), this.intervalMs)
     void this.tick()
   }
@@ -40,12 +51,13 @@ export class HealthMonitor {
     this.timer = null
     this.client.off('close', this.onClose)
     this.client.off('ready', this.onReady)
+    this.client.off('error', this.onError)
   }
 
   private async tick(): Promise<void> {
     if (this.pinging || !this.timer) return
     if (this.client.status !== 'ready') {
-      this.report({ up: false, latencyMs: null, error: `connection ${this.client.status}` })
+      this.report({ up: false, latencyMs: null, error: this.lastError ?? `connection ${this.client.status}` })
       return
     }
     this.pinging = true

@@ -1,28 +1,11 @@
 import type { Redis } from 'ioredis'
 import { REDIS_DEFAULTS, redactUrl, type RedisConnectionConfig } from '../redis/connection-config'
 import { createRedisClient } from '../redis/create-client'
+import { waitForFirstReady } from '../redis/wait-ready'
 
-/** Waits for a client's first 'ready'; rejects with the last connection error after timeoutMs. */
+/** Waits for a client's first 'ready'; rejects at once on a certificate or password error, else after timeoutMs. */
 export function waitUntilReady(client: Redis, timeoutMs: number, label: string): Promise<void> {
-  if (client.status === 'ready') return Promise.resolve()
-  return new Promise((resolve, reject) => {
-    let lastError = 'no answer'
-    const onError = (error: Error) => (lastError = error.message)
-    const done = (error?: Error) => {
-      clearTimeout(timer)
-      client.off('ready', onReady)
-      client.off('error', onError)
-      if (error) reject(error)
-      else resolve()
-    }
-    const onReady = () => done()
-    const timer = setTimeout(
-      () => done(new Error(`cannot reach Redis at ${label} within ${timeoutMs} ms: ${lastError}`)),
-      timeoutMs,
-    )
-    client.on('ready', onReady)
-    client.on('error', onError)
-  })
+  return waitForFirstReady(client, { timeoutMs, label })
 }
 
 export async function serverVersion(client: Redis): Promise<string> {

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import type { SavedConnection } from '../../shared/api'
 import { parseWith } from '../../shared/validate'
 import type { RedisConnectionConfig } from '../redis/connection-config'
+import type { RedisTlsSettings } from '../redis/tls-options'
 import type { SecretStore } from './secret-store'
 
 /** Bound on the saved list so a runaway caller cannot grow the file forever. */
@@ -19,6 +20,15 @@ const storedSchema = z.object({
   production: z.boolean(),
   /** Sealed by the SecretStore; never the plain password. */
   sealedPassword: z.string().nullable(),
+  /** TLS settings (CA, certificate and key paths, server name), sealed like the password. */
+  sealedTls: z.string().nullable().optional(),
+})
+const tlsSchema = z.object({
+  caFile: z.string().optional(),
+  certFile: z.string().optional(),
+  keyFile: z.string().optional(),
+  servername: z.string().optional(),
+  rejectUnauthorized: z.boolean().optional(),
 })
 const fileSchema = z.object({ connections: z.array(storedSchema), lastUsedId: z.string().nullable() })
 type StoredConnection = z.infer<typeof storedSchema>
@@ -30,6 +40,7 @@ export interface SaveInput {
   username?: string | undefined
   password?: string | undefined
   tls: boolean
+  tlsSettings?: RedisTlsSettings | undefined
   production: boolean
 }
 
@@ -41,7 +52,11 @@ export class SavedConnections {
   ) {}
 
   list(): SavedConnection[] {
-    return this.read().connections.map(({ sealedPassword, ...rest }) => ({ ...rest, hasPassword: sealedPassword !== null }))
+    return this.read().connections.map(({ sealedPassword, sealedTls, ...rest }) => ({
+      ...rest,
+      hasPassword: sealedPassword !== null,
+      hasTlsFiles: Boolean(sealedTls),
+    }))
   }
 
   /** Saves (replacing one with the same URL and user) and marks it last used. */
@@ -57,6 +72,7 @@ export class SavedConnections {
       tls: input.tls,
       production: input.production,
       sealedPassword: password && this.secrets.canStore ? this.secrets.seal(password) : null,
+      sealedTls: input.tlsSettings && this.secrets.canStore ? this.secrets.seal(JSON.stringify(input.tlsSettings)) : null,
     }
     const others = data.connections.filter((c) => c.id !== stored.id)
     if (others.length >= MAX_SAVED_CONNECTIONS) throw new Error(`at most ${MAX_SAVED_CONNECTIONS} saved connections`)
@@ -79,6 +95,19 @@ export class SavedConnections {
     return this.secrets.open(stored.sealedPassword)
   }
 
+  /** The stored TLS settings of a saved URL + user (unsealed), if any. */
+  tlsFor(url: string, username: string | undefined): RedisTlsSettings | undefined {
+    const stored = this.read().connections.find((c) => c.url === url && c.username === (username ?? null))
+    return this.openTls(stored?.sealedTls)
+  }
+
+  private openTls(sealed: string | null | undefined): RedisTlsSettings | undefined {
+    if (!sealed || !this.secrets.canStore) return undefined
+    const parsed = parseWith(tlsSchema, JSON.parse(this.secrets.open(sealed)))
+    if (!parsed.ok) throw new Error(`${this.file}: stored TLS settings are not valid: ${parsed.message}`)
+    return Object.fromEntries(Object.entries(parsed.value).filter(([, v]) => v !== undefined)) as RedisTlsSettings
+  }
+
   /** Remembers which connection to open at the next start (null = embedded). */
   markLastUsed(id: string | null): void {
     this.write({ ...this.read(), lastUsedId: id })
@@ -92,6 +121,8 @@ export class SavedConnections {
     const config: RedisConnectionConfig = { url: stored.url, tls: stored.tls }
     if (stored.username) config.username = stored.username
     if (stored.sealedPassword && this.secrets.canStore) config.password = this.secrets.open(stored.sealedPassword)
+    const tlsSettings = this.openTls(stored.sealedTls)
+    if (tlsSettings) config.tlsSettings = tlsSettings
     return config
   }
 

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join, resolve } from 'node:path'
 import type { AgentInfo } from '../../shared/api'
 import { startAgentsPush } from '../app/agents-push'
 import { AppSession } from '../app/app-session'
 import { createSessionDispatcher } from '../app/control-handlers'
 import { defaultDataDir } from '../app/data-dir'
 import { noSecretStore } from '../app/secret-store'
+import { packageRoot } from '../package-root'
 import { startWsHost } from './ws-host'
 
 export interface HeadlessOptions {
@@ -25,7 +25,7 @@ export interface HeadlessOptions {
 /** The built renderer: SWITCHYARD_RENDERER_DIR, else out/renderer of this checkout. */
 function rendererDir(env: NodeJS.ProcessEnv): string {
   if (env.SWITCHYARD_RENDERER_DIR) return resolve(env.SWITCHYARD_RENDERER_DIR)
-  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'out', 'renderer')
+  return join(packageRoot(), 'out', 'renderer')
 }
 
 /**

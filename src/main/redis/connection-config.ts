@@ -1,3 +1,5 @@
+import { hasTlsSettings, tlsSettingsFromEnv, type RedisTlsSettings } from './tls-options'
+
 /**
  * Where and how to reach Redis, from REDIS_URL and the seed's REDIS_* variables.
  * The password travels only inside this object; anything shown or logged goes
@@ -10,8 +12,10 @@ export interface RedisConnectionConfig {
   username?: string
   /** Overrides the URL's password. Never logged. */
   password?: string
-  /** TLS on; implied by rediss://. */
+  /** TLS on; implied by rediss:// and by any of tlsSettings. */
   tls?: boolean
+  /** REDIS_TLS_CA / _CERT / _KEY / _SERVERNAME / _REJECT_UNAUTHORIZED. */
+  tlsSettings?: RedisTlsSettings
   /** REDIS_MAX_CONNECTIONS (default 20): upper bound on connections one process opens. */
   maxConnections?: number
   /** REDIS_RETRY_ATTEMPTS (default 3): retries of a non-blocking command while reconnecting. */
@@ -48,6 +52,8 @@ export function redisConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RedisC
   if (env.REDIS_USERNAME) config.username = env.REDIS_USERNAME
   if (env.REDIS_PASSWORD) config.password = env.REDIS_PASSWORD
   if (env.REDIS_TLS) config.tls = /^(1|true|yes)$/i.test(env.REDIS_TLS)
+  const tlsSettings = tlsSettingsFromEnv(env)
+  if (tlsSettings) config.tlsSettings = tlsSettings
   const numbers: Array<[keyof typeof REDIS_DEFAULTS, string]> = [
     ['maxConnections', 'REDIS_MAX_CONNECTIONS'],
     ['retryAttempts', 'REDIS_RETRY_ATTEMPTS'],
@@ -100,10 +106,21 @@ export function redactUrl(config: RedisConnectionConfig): string {
   try {
     const parsed = parseRedisUrl(config.url)
     const user = config.username ?? parsed.username
-    const scheme = parsed.tls || config.tls ? 'rediss' : 'redis'
+    const scheme = usesTls(config) ? 'rediss' : 'redis'
     const host = parsed.host.includes(':') ? `[${parsed.host}]` : parsed.host
     return `${scheme}://${user ? `${encodeURIComponent(user)}@` : ''}${host}:${parsed.port}/${parsed.db}`
   } catch {
     return '(invalid Redis URL)'
   }
+}
+
+/** TLS on: rediss://, REDIS_TLS=true, or any TLS file or choice given. */
+export function usesTls(config: RedisConnectionConfig): boolean {
+  let urlTls = false
+  try {
+    urlTls = parseRedisUrl(config.url).tls
+  } catch {
+    urlTls = false
+  }
+  return (config.tls ?? urlTls) || hasTlsSettings(config.tlsSettings)
 }

@@ -1,5 +1,6 @@
 import { Redis, type RedisOptions } from 'ioredis'
-import { parseRedisUrl, REDIS_DEFAULTS, type RedisConnectionConfig } from './connection-config'
+import { parseRedisUrl, REDIS_DEFAULTS, usesTls, type RedisConnectionConfig } from './connection-config'
+import { buildTlsOptions } from './tls-options'
 
 export type ClientPurpose = 'command' | 'blocking' | 'subscriber'
 
@@ -19,7 +20,6 @@ export function backoffDelayMs(attempt: number): number {
  */
 export function createRedisClient(config: RedisConnectionConfig, purpose: ClientPurpose): Redis {
   const target = parseRedisUrl(config.url)
-  const tls = config.tls ?? target.tls
   const options: RedisOptions = {
     host: target.host,
     port: target.port,
@@ -35,7 +35,7 @@ export function createRedisClient(config: RedisConnectionConfig, purpose: Client
   const password = config.password ?? target.password
   if (username) options.username = username
   if (password) options.password = password
-  if (tls) options.tls = { servername: target.host }
+  if (usesTls(config)) options.tls = buildTlsOptions(target.host, config.tlsSettings)
   if (purpose === 'command') {
     const socketTimeoutSec = config.socketTimeoutSec ?? REDIS_DEFAULTS.socketTimeoutSec
     if (socketTimeoutSec > 0) options.commandTimeout = socketTimeoutSec * 1000

@@ -28,6 +28,8 @@ export const savedConnectionSchema = z.object({
   username: z.string().nullable(),
   tls: z.boolean(),
   hasPassword: z.boolean(),
+  /** TLS files (CA, certificate, key) stored with this connection, sealed like its password. */
+  hasTlsFiles: z.boolean(),
   production: z.boolean(),
 })
 export type SavedConnection = z.infer<typeof savedConnectionSchema>
@@ -45,6 +47,17 @@ export const agentInfoSchema = z.object({
   avgTimeSec: z.number(),
   lastHeartbeatTs: z.number(),
   startedTs: z.number(),
+  /**
+   * How the agent is known: `switchyard` = a Switchyard runtime's heartbeats;
+   * `lifecycle` = only seed 001 lifecycle events on broadcast:role:stat (an
+   * agent in any language); `consumer` = "seen as consumer": a consumer of a
+   * group that sends no heartbeat at all. Absent means `switchyard`.
+   */
+  source: z.enum(['switchyard', 'lifecycle', 'consumer']).optional(),
+  /** For `consumer` agents: ms since the consumer last read or acked (XINFO CONSUMERS idle). */
+  idleMs: z.number().nullable().optional(),
+  /** For `consumer` agents: the stream and group it was seen in. */
+  consumerOf: z.object({ stream: z.string(), group: z.string() }).optional(),
 })
 export type AgentInfo = z.infer<typeof agentInfoSchema>
 
@@ -104,16 +117,31 @@ export const graphNodeSchema = z.object({
   id: z.string(),
   kind: z.enum(['stream', 'role', 'agent', 'list', 'external']),
   label: z.string(),
-  /** Stream length, or agents alive for a role. */
+  /** Stream length; running instances of a role; result lists (see countEstimated). */
   count: z.number(),
   pending: z.number(),
+  /** Roles: instances running now (idle, busy, paused, starting); stopped and dead not counted. */
+  running: z.number().optional(),
+  /** Roles: instances known but dead (no heartbeat for 3 intervals). */
+  dead: z.number().optional(),
+  /** Roles: `down` = none running, `degraded` = some running and some dead, `ok` otherwise. */
+  health: z.enum(['ok', 'degraded', 'down']).optional(),
+  /** The count is an estimate (result lists: a capped SCAN sample); the label should say "≈". */
+  countEstimated: z.boolean().optional(),
 })
 export const graphEdgeSchema = z.object({
   id: z.string(),
   source: z.string(),
   target: z.string(),
   kind: z.enum(['reads', 'writes']),
+  /** reads: the stream's entries added/s (XINFO entries-added deltas); writes: journaled hops/s. 0 when idle. */
   ratePerSec: z.number(),
+  /** reads edges: the consumer group behind the edge. */
+  group: z.string().optional(),
+  /** reads edges: the group's lag (entries not yet delivered); null when Redis cannot tell. */
+  lag: z.number().nullable().optional(),
+  /** reads edges: the group's pending entries (delivered, not acked). */
+  pending: z.number().optional(),
 })
 export type GraphNode = z.infer<typeof graphNodeSchema>
 export type GraphEdge = z.infer<typeof graphEdgeSchema>
@@ -172,6 +200,13 @@ export const traceHopSchema = z.object({
   destination: z.string(),
   envelope: envelopeSchema,
   diff: z.array(diffOpSchema),
+  /**
+   * True for a hop by an agent that does not write Switchyard's journal: it is
+   * rebuilt from the envelope's own `trace` entry, carried by a later journaled
+   * hop or the result. Its entryId is '' and its envelope is the carrier's, with
+   * the trace cut after this hop; its diff is empty (the state in between is unknown).
+   */
+  rebuilt: z.boolean().optional(),
 })
 export type TraceHop = z.infer<typeof traceHopSchema>
 

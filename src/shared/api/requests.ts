@@ -27,6 +27,15 @@ export const connectionParamsSchema = z.object({
   username: z.string().max(256).optional(),
   password: z.string().max(4096).optional(),
   tls: z.boolean().default(false),
+  /** Path of the PEM CA file that signed the server's certificate (read by main, never sent on). */
+  tlsCaFile: z.string().min(1).max(4096).optional(),
+  /** Paths of the PEM client certificate and its key (mutual TLS); both or neither. */
+  tlsCertFile: z.string().min(1).max(4096).optional(),
+  tlsKeyFile: z.string().min(1).max(4096).optional(),
+  /** The name the server certificate must carry; default the URL's host. */
+  tlsServername: z.string().min(1).max(256).optional(),
+  /** false accepts any server certificate (tests only); default true. */
+  tlsRejectUnauthorized: z.boolean().optional(),
 })
 export type ConnectionParams = z.infer<typeof connectionParamsSchema>
 
@@ -44,6 +53,10 @@ export const runtimeRoles = [
   'aggregator',
 ] as const
 export type RuntimeRole = (typeof runtimeRoles)[number]
+/** A role to start or scale: a built-in RuntimeRole or one of the user's agents module (the runtime says which exist). */
+export const roleNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'a role is 1-128 letters, digits, "_", ".", ":" or "-"')
 export const broadcastCommands = ['stop', 'start', 'pause', 'resume', 'reload'] as const
 
 export const composedEnvelopeSchema = z.object({
@@ -71,11 +84,11 @@ export const requestSchemas = {
   // Agents of this process's runtime, and broadcast control of all agents
   'agents.roles': z.object({}),
   'agents.list': z.object({}),
-  'agents.start': z.object({ role: z.enum(runtimeRoles), instances: z.number().int().min(1).max(32).default(1) }),
+  'agents.start': z.object({ role: roleNameSchema, instances: z.number().int().min(1).max(32).default(1) }),
   'agents.stop': z
     .object({ agentId: z.string().min(1).optional(), role: z.string().min(1).optional(), drain: z.boolean().default(true) })
     .refine((a) => Boolean(a.agentId) !== Boolean(a.role), { message: 'give exactly one of agentId or role' }),
-  'agents.scale': z.object({ role: z.enum(runtimeRoles), instances: z.number().int().min(0).max(32) }),
+  'agents.scale': z.object({ role: roleNameSchema, instances: z.number().int().min(0).max(32) }),
   'agents.broadcast': z.object({ command: z.enum(broadcastCommands), role: z.string().min(1).optional() }),
 
   // Topology and browsing

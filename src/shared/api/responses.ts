@@ -11,11 +11,13 @@ import type {
   Trace,
   Violation,
 } from './models'
-import type { Method, RuntimeRole } from './requests'
+import type { Method } from './requests'
 
 export interface RoleDescription {
-  role: RuntimeRole
-  pipeline: 'demo' | 'doc-review' | 'system'
+  /** A built-in RuntimeRole, or a role of the user's agents module. */
+  role: string
+  /** 'user': a class of the agents module (SWITCHYARD_AGENTS_MODULE / the Agents view's field). */
+  pipeline: 'demo' | 'doc-review' | 'system' | 'user'
   description: string
 }
 

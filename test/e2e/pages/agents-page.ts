@@ -5,10 +5,13 @@ import { ShellPage } from './shell-page'
 export class AgentsPage {
   readonly shell: ShellPage
   readonly view: Locator
+  /** The last broadcast command and the agents that answered it. */
+  readonly answers: Locator
 
   constructor(readonly page: Page) {
     this.shell = new ShellPage(page)
     this.view = page.locator('[data-view="agents"]')
+    this.answers = this.view.getByTestId('command-answers')
   }
 
   async open(url: string): Promise<void> {

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { ENVELOPE_FIELD } from '../../../src/shared/envelope'
-import { deadLetterStream, roleGroup, roleStream } from '../../../src/shared/keys'
+import { roleGroup, roleStream, undecodableStream } from '../../../src/shared/keys'
 import { deadLetterFields } from '../../../src/shared/records'
 import { fieldsToRecord } from '../../../src/main/runtime/reader/stream-entry'
 import { useRuntime } from './runtime-fixture'
 import { waitFor } from '../../support/wait'
 
 const source = roleStream('uppercase')
-const dlq = deadLetterStream(source)
+const dlq = undecodableStream(source)
 
-describe('bad entries go to the dead-letter stream and the agent keeps serving', () => {
+describe('bad entries go to the undecodable dead-letter stream and the agent keeps serving', () => {
   const { runtime, client } = useRuntime()
 
   async function deadLetterOf(sourceId: string): Promise<Record<string, string>> {

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis'
 import { describe, expect, it } from 'vitest'
 import { ENVELOPE_FIELD } from '../../../src/shared/envelope'
-import { AGENT_REGISTRY, DOC_SUMMARY, DOC_TASKS, agentGroup, agentStream, deadLetterStream, roleGroup, roleStream } from '../../../src/shared/keys'
+import { AGENT_REGISTRY, DOC_SUMMARY, DOC_TASKS, agentGroup, agentStream, deadLetterStream, roleGroup, roleStream, undecodableStream } from '../../../src/shared/keys'
 import { deadLetterFields } from '../../../src/shared/records'
 import { awaitResult, BaseAgent, completeEnvelope, pipelineRoles, sendEnvelope } from '../../../src/main/runtime'
 import type { Envelope } from '../../../src/shared/envelope'
@@ -48,10 +48,10 @@ describe('document review (seed 000), stalled entries and trimming', () => {
     }
   })
 
-  it('dead-letters a chunk without its text and goes on', async () => {
+  it('dead-letters a chunk without its text (undecodable input) and goes on', async () => {
     const id = await client.xadd(DOC_TASKS, '*', 'doc_id', 'd2', 'chunk_id', 'c1')
     const letter = await waitFor('the dead letter', async () =>
-      (await client.xrange(deadLetterStream(DOC_TASKS), '-', '+')).map(([, f]) => fieldsToRecord(f)).find((f) => f[deadLetterFields.sourceId] === id),
+      (await client.xrange(undecodableStream(DOC_TASKS), '-', '+')).map(([, f]) => fieldsToRecord(f)).find((f) => f[deadLetterFields.sourceId] === id),
     )
     expect(letter[deadLetterFields.reason]).toBe('missing field "text"')
   })

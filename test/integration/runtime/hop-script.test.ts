@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { JOURNAL_STREAM, roleGroup, roleStream } from '../../../src/shared/keys'
+import { deadLetterStream, JOURNAL_STREAM, roleGroup, roleStream } from '../../../src/shared/keys'
 import { addHop, readJournal, type JournalHop } from '../../../src/main/runtime/hop/journal'
 import { addFlatOutputs, type FlatOutput } from '../../../src/main/runtime/hop/flat-outputs'
 import { execTransaction, Transaction } from '../../../src/main/runtime/hop/transaction'
@@ -82,6 +82,24 @@ describe('the flat-field hop script (seed 000 agents)', () => {
     expect(grammar.map(([, fields]) => fields)).toEqual([['doc_id', 'd1', 'chunk_id', 'c1', 'text', 'hi']])
     expect(await redis.xlen('flat:summary')).toBe(1)
     const pending = (await redis.xpending('flat:tasks', 'flat-group')) as [number, ...unknown[]]
+    expect(pending[0]).toBe(0)
+  })
+})
+
+describe('the flat-field hop script with an output that is not a stream', () => {
+  it('dead-letters the source entry with the reason and writes no output', async () => {
+    await redis.xgroup('CREATE', 'flat2:tasks', 'flat-group', '$', 'MKSTREAM')
+    await redis.set('flat2:grammar', 'a string')
+    const id = String(await redis.xadd('flat2:tasks', '*', 'doc_id', 'd1', 'text', 'hi'))
+    await redis.xreadgroup('GROUP', 'flat-group', 'coordinator-1', 'COUNT', 1, 'STREAMS', 'flat2:tasks', '>')
+    const entry = { stream: 'flat2:tasks', group: 'flat-group', id, fields: {}, deliveries: 1 }
+    const tx = new Transaction()
+    addFlatOutputs(tx, entry, [{ stream: 'flat2:ok', fields: { a: '1' } }, { stream: 'flat2:grammar', fields: { a: '2' } }], 'coordinator-1')
+    expect(await execTransaction(redis, tx)).toEqual([null])
+    expect(await redis.xlen('flat2:ok')).toBe(0)
+    const [letter] = await redis.xrange(deadLetterStream('flat2:tasks'), '-', '+')
+    expect(letter?.[1]).toEqual(expect.arrayContaining(['dlq_reason', 'WRONGTYPE: output stream flat2:grammar is a string', 'doc_id', 'd1']))
+    const pending = (await redis.xpending('flat2:tasks', 'flat-group')) as [number, ...unknown[]]
     expect(pending[0]).toBe(0)
   })
 })

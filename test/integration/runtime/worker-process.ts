@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { join } from 'node:path'
+import { BIN } from '../../support/built-package'
 
-const BIN = join(__dirname, '../../../bin/switchyard.js')
 /** Bound on the output a test keeps of one worker (for failure messages). */
 const OUTPUT_KEEP_CHARS = 8_000
 
@@ -12,7 +11,7 @@ export interface WorkerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
 }
 
-/** `node bin/switchyard.js worker ...` as a separate process, resolved once it prints its ready line. */
+/** `node bin/switchyard.js worker ...` (the built CLI) as a separate process, resolved once it prints its ready line. */
 export function spawnWorker(args: string[], env: Record<string, string>): WorkerProcess {
   const child = spawn(process.execPath, [BIN, 'worker', ...args], {
     env: { ...process.env, ...env },

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis'
 import type { DeadLetter, RequestArgs } from '../../../shared/api'
-import { DEAD_LETTER_PREFIX, deadLetterStream } from '../../../shared/keys'
+import { DEAD_LETTER_PREFIXES, deadLetterStream, undecodableStream } from '../../../shared/keys'
 import { deadLetterFields } from '../../../shared/records'
 import { pipelineValues } from '../redis-errors'
 import { fieldsToRecord } from '../redis-reply'
@@ -21,7 +21,7 @@ function toDeadLetter(dlq: string, id: string, raw: string[]): DeadLetter {
   return {
     id,
     deadLetterStream: dlq,
-    sourceStream: fields[deadLetterFields.sourceStream] ?? dlq.slice(DEAD_LETTER_PREFIX.length),
+    sourceStream: fields[deadLetterFields.sourceStream] ?? dlq.slice(DEAD_LETTER_PREFIXES.find((p) => dlq.startsWith(p))?.length ?? 0),
     sourceId: fields[deadLetterFields.sourceId] ?? null,
     group: fields[deadLetterFields.group] ?? null,
     reason: fields[deadLetterFields.reason] ?? '',
@@ -32,9 +32,12 @@ function toDeadLetter(dlq: string, id: string, raw: string[]): DeadLetter {
 
 /** Newest first, across all dead-letter streams or those of one source stream. */
 export async function listDeadLetters(redis: Redis, args: RequestArgs<'deadLetters.list'>): Promise<DeadLetter[]> {
+  // Both kinds: failed work (replayable) and undecodable input.
   const keys = args.sourceStream
-    ? [deadLetterStream(args.sourceStream)]
-    : (await scanStreams(redis, { match: `${DEAD_LETTER_PREFIX}*`, max: DEAD_LETTER_STREAMS_MAX })).keys
+    ? [deadLetterStream(args.sourceStream), undecodableStream(args.sourceStream)]
+    : (
+        await Promise.all(DEAD_LETTER_PREFIXES.map((prefix) => scanStreams(redis, { match: `${prefix}*`, max: DEAD_LETTER_STREAMS_MAX })))
+      ).flatMap((scan) => scan.keys)
   const read = redis.pipeline()
   for (const key of keys) read.xrevrange(key, '+', '-', 'COUNT', args.count)
   const pages = pipelineValues(await read.exec()) as Array<Array<[string, string[]]>>

@@ -1,12 +1,12 @@
 import type { RequestArgs } from '../../../shared/api'
-import { deadLetterStream } from '../../../shared/keys'
+import { DEAD_LETTER_MAXLEN, deadLetterStream } from '../../../shared/keys'
 import { deadLetterFields } from '../../../shared/records'
 import { pipelineValues, withRedisErrors } from '../redis-errors'
 import { audited, type ActionContext } from '../actions/audit'
 import { requireGroup } from '../actions/require-group'
 
-/** Each dead-letter stream keeps about this many entries (XADD MAXLEN ~). */
-export const DEAD_LETTER_MAX_LEN = 100_000
+/** Each dead-letter stream keeps about this many entries (XADD MAXLEN ~): the one cap the runtime uses too. */
+export const DEAD_LETTER_MAX_LEN = DEAD_LETTER_MAXLEN
 
 type PendingRow = [id: string, consumer: string, idleMs: number, deliveries: number]
 

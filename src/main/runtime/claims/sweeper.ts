@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
 import { sweeperLock } from '../../../shared/keys'
 import { addDeadLetter } from '../hop/dead-letter'
+import { execTransaction, Transaction } from '../hop/transaction'
 import { parseEntryList, parseReadReply, type ReceivedEntry } from '../reader/stream-entry'
 
 /** Bound on the entries one sweep claims per stream. */
@@ -34,7 +35,7 @@ export async function sweepStalled(
   ])) as unknown[]
   const { entries, deletedIds } = parseEntryList(reply[1], input.stream, input.group)
   const deleted = Array.isArray(reply[2]) ? reply[2].map(String) : deletedIds
-  const tx = redis.multi()
+  const tx = new Transaction()
   // Trimmed while pending: nothing left to process, stop tracking them.
   for (const id of deleted) tx.xack(input.stream, input.group, id)
   let deadLettered = 0
@@ -49,15 +50,18 @@ export async function sweepStalled(
     for (const entry of entries) {
       entry.deliveries = deliveries.get(entry.id) ?? entry.deliveries
       if (entry.deliveries > options.maxDeliveries) {
-        addDeadLetter(tx, entry, consumer, `delivered ${entry.deliveries} times (limit ${options.maxDeliveries}) without being acked`)
-        tx.xack(entry.stream, entry.group, entry.id)
+        const reason = `delivered ${entry.deliveries} times (limit ${options.maxDeliveries}) without being acked`
+        addDeadLetter(tx, entry, consumer, reason, 'failed')
         deadLettered += 1
       } else {
         claimed.push(entry)
       }
     }
   }
-  if (deleted.length > 0 || deadLettered > 0) await tx.exec()
+  if (tx.size > 0) {
+    const errors = (await execTransaction(redis, tx)).filter((error) => error !== null)
+    if (errors[0]) throw errors[0]
+  }
   return { claimed, deadLettered }
 }
 

@@ -3,6 +3,7 @@ import { redactUrl, redisConfigFromEnv } from '../../redis/connection-config'
 import { AgentRuntime } from '../core/agent-runtime'
 import { runtimeOptionsFromEnv } from '../core/options'
 import { isRuntimeRole, pipelineRoles } from '../agents/role-catalog'
+import { UserRoles } from '../user-agents/user-roles'
 import { exitCleanlyOnSignals } from './shutdown'
 
 export type PipelineName = 'demo' | 'doc-review' | 'all'
@@ -13,18 +14,16 @@ export interface WorkerArgs {
   instances: number
   claimIdleMs?: number
   statsDir?: string
+  /** A user's agents module: every exported agent class is a role. */
+  agents?: string
 }
-
 
 /**
  * `switchyard worker`: starts the roles, prints one "ready" line, and on
  * SIGINT/SIGTERM stops agents, closes Redis and writes the final statistics.
+ * With --agents and no --roles/--pipeline, it runs every role of the module.
  */
 export async function runWorker(args: WorkerArgs): Promise<void> {
-  const roles = [...new Set([...(args.pipeline ? pipelineRoles[args.pipeline] : []), ...args.roles])]
-  if (roles.length === 0) throw new Error('give --roles a,b or --pipeline demo|doc-review|all')
-  const unknown = roles.filter((r) => !isRuntimeRole(r))
-  if (unknown.length > 0) throw new Error(`unknown role(s): ${unknown.join(', ')}`)
   const redis = redisConfigFromEnv()
   const runtime = new AgentRuntime({
     ...runtimeOptionsFromEnv(),
@@ -32,13 +31,26 @@ export async function runWorker(args: WorkerArgs): Promise<void> {
     ...(args.claimIdleMs !== undefined ? { claimIdleMs: args.claimIdleMs } : {}),
     ...(args.statsDir ? { statsDir: args.statsDir } : {}),
   })
+  // Loaded before Redis is touched: a broken module stops the worker at once.
+  const user = args.agents ? new UserRoles(runtime, args.agents) : null
+  const userRoles = user ? (await user.load()).roles.map((r) => r.role) : []
+  const asked = [...(args.pipeline ? pipelineRoles[args.pipeline] : []), ...args.roles]
+  const roles = [...new Set(asked.length > 0 || !user ? asked : userRoles)]
+  if (roles.length === 0) throw new Error('give --roles a,b, --pipeline demo|doc-review|all, or --agents FILE')
+  const unknown = roles.filter((r) => !isRuntimeRole(r) && !userRoles.includes(r))
+  if (unknown.length > 0) {
+    const known = [...userRoles, ...pipelineRoles.all.filter((r) => !userRoles.includes(r))]
+    throw new Error(`unknown role(s): ${unknown.join(', ')}; known: ${known.join(', ')}`)
+  }
   runtime.on('error', (error: unknown) => console.error(`worker error: ${error instanceof Error ? error.message : String(error)}`))
-
   exitCleanlyOnSignals(() => runtime.close(), (line) => console.log(`worker: ${line}`))
 
   await runtime.start()
   const started = []
   for (const role of roles) started.push(...(await runtime.startRole(role, role === 'stats' ? 1 : args.instances)))
   console.log(`worker ready: ${started.length} agents (${roles.join(', ')}) on ${redactUrl(redis)}`)
-  for (const agent of started) console.log(`  ${agent.agentId} ${agent.role}`)
+  for (const agent of started) {
+    const source = runtime.roles.definition(agent.role)?.source
+    console.log(`  ${agent.agentId} ${agent.role}${source ? ` (${source})` : ''}`)
+  }
 }

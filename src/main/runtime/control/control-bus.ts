@@ -2,6 +2,8 @@
 import type { Redis } from 'ioredis'
 import { BROADCAST_ALL, BROADCAST_STAT, broadcastRole } from '../../../shared/keys'
 import type { LifecycleEvent } from './lifecycle'
+import { normalizeLifecycleEvent, registryRowOf } from './lifecycle-event'
+import { AGENT_REGISTRY } from '../../../shared/keys'
 
 export const controlCommands = ['stop', 'start', 'pause', 'resume', 'reload'] as const
 export type ControlCommand = (typeof controlCommands)[number]
@@ -29,6 +31,8 @@ export class ControlBus {
     private readonly subscriber: Redis,
     private readonly onCommand: (command: ControlCommand, role: string | null) => void,
     private readonly onLifecycle: (event: LifecycleEvent) => void,
+    /** Where events of agents that keep no registry row of their own (other languages) are recorded. */
+    private readonly registry: Redis | null = null,
   ) {
     subscriber.on('message', (channel: string, message: string) => this.dispatch(channel, message))
   }
@@ -45,12 +49,19 @@ export class ControlBus {
 
   private dispatch(channel: string, message: string): void {
     if (channel === BROADCAST_STAT) {
+      let raw: unknown
       try {
-        const event = JSON.parse(message) as LifecycleEvent
-        if (event && event.kind === 'status' && typeof event.agent_id === 'string') this.onLifecycle(event)
+        raw = JSON.parse(message)
       } catch {
-        // Not ours to judge: other-language agents may publish other shapes.
+        return // Not ours to judge: other-language agents may publish other shapes.
       }
+      const event = normalizeLifecycleEvent(raw)
+      if (!event) return
+      const { foreign, ...rest } = event
+      if (foreign && this.registry && this.registry.status !== 'end') {
+        this.registry.hset(AGENT_REGISTRY, rest.agent_id, registryRowOf(rest, 'lifecycle')).catch(() => undefined)
+      }
+      this.onLifecycle(rest)
       return
     }
     const command = parseControlMessage(message)

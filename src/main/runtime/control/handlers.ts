@@ -21,12 +21,19 @@ export async function listAgents(runtime: AgentRuntime): Promise<AgentInfo[]> {
   return [...merged.values()].sort((a, b) => a.role.localeCompare(b.role) || a.agentId.localeCompare(b.agentId))
 }
 
+function knownRole(runtime: AgentRuntime, role: string): string {
+  const known = runtime.roles.describe().map((r) => r.role)
+  if (!known.includes(role)) throw new HandlerError('not_found', `role: no role "${role}" here; known: ${known.join(', ')}`)
+  return role
+}
+
 /** The agents.* part of the ControlApi. */
 export function createRuntimeHandlers(getRuntime: () => AgentRuntime | null): HandlerGroup<AgentMethod> {
   return {
-    'agents.roles': async () => roleDescriptions,
+    // The user's roles (agents module) with the built-ins, once a runtime is there.
+    'agents.roles': async () => getRuntime()?.roles.describe() ?? roleDescriptions,
     'agents.list': async () => listAgents(need(getRuntime)),
-    'agents.start': async ({ role, instances }) => need(getRuntime).startRole(role, instances),
+    'agents.start': async ({ role, instances }) => need(getRuntime).startRole(knownRole(need(getRuntime), role), instances),
     'agents.stop': async ({ agentId, role, drain }) => {
       const runtime = need(getRuntime)
       if (agentId) {
@@ -38,7 +45,7 @@ export function createRuntimeHandlers(getRuntime: () => AgentRuntime | null): Ha
       }
       return { stopped: await runtime.stopRole(role ?? '', { drain }) }
     },
-    'agents.scale': async ({ role, instances }) => need(getRuntime).scale(role, instances),
+    'agents.scale': async ({ role, instances }) => need(getRuntime).scale(knownRole(need(getRuntime), role), instances),
     'agents.broadcast': async ({ command, role }) => ({ receivers: await need(getRuntime).broadcast(command, role) }),
   }
 }

@@ -13,7 +13,10 @@ export function isDead(beat: AgentHeartbeat, nowSec: number): boolean {
   return beat.status !== 'stopped' && nowSec - beat.ts > DEAD_AFTER_INTERVALS * Math.max(beat.interval, 0.1)
 }
 
-export function heartbeatToInfo(beat: AgentHeartbeat, nowSec: number, local: boolean): AgentInfo {
+/** A registry row; `source` is set on rows written for agents known only by their lifecycle events. */
+export type RegistryRow = AgentHeartbeat & { source?: 'lifecycle' }
+
+export function heartbeatToInfo(beat: RegistryRow, nowSec: number, local: boolean): AgentInfo {
   return {
     agentId: beat.agent_id,
     role: beat.role,
@@ -25,12 +28,13 @@ export function heartbeatToInfo(beat: AgentHeartbeat, nowSec: number, local: boo
     avgTimeSec: beat.avg_time,
     lastHeartbeatTs: beat.ts,
     startedTs: beat.started_ts,
+    source: beat.source ?? 'switchyard',
   }
 }
 
-export function parseHeartbeat(text: string): AgentHeartbeat | null {
+export function parseHeartbeat(text: string): RegistryRow | null {
   try {
-    const value = JSON.parse(text) as Partial<AgentHeartbeat>
+    const value = JSON.parse(text) as Partial<RegistryRow>
     if (typeof value.agent_id !== 'string' || typeof value.role !== 'string' || typeof value.ts !== 'number') return null
     return {
       agent_id: value.agent_id,
@@ -44,17 +48,18 @@ export function parseHeartbeat(text: string): AgentHeartbeat | null {
       started_ts: Number(value.started_ts ?? value.ts),
       ts: value.ts,
       interval: Number(value.interval ?? 5),
+      ...(value.source === 'lifecycle' ? { source: 'lifecycle' as const } : {}),
     }
   } catch {
     return null
   }
 }
 
-export async function readHeartbeats(redis: Redis): Promise<AgentHeartbeat[]> {
+export async function readHeartbeats(redis: Redis): Promise<RegistryRow[]> {
   const all = await redis.hgetall(AGENT_REGISTRY)
   return Object.values(all)
     .map(parseHeartbeat)
-    .filter((beat): beat is AgentHeartbeat => beat !== null)
+    .filter((beat): beat is RegistryRow => beat !== null)
 }
 
 /** Agents on every host, from their heartbeats; dead = no heartbeat for 3 intervals. */

@@ -1,15 +1,16 @@
 // Seed 001's envelope agent: process() an envelope, then route, trace and guard it.
 import { resultListOf, type Envelope, type PayloadError } from '../../../shared/envelope'
-import { agentGroup, agentStream, roleGroup, roleStream, VIOLATIONS_STREAM } from '../../../shared/keys'
+import { agentGroup, agentStream, isInternalKey, roleGroup, roleStream, VIOLATIONS_STREAM } from '../../../shared/keys'
 import { violationFields } from '../../../shared/records'
 import { DeadlineError, withDeadline } from './async-utils'
 import { deleteDrainedStream } from '../claims/agent-stream-cleanup'
-import { addDeadLetter } from '../hop/dead-letter'
+import { deadLetterWrite } from '../hop/dead-letter'
 import { decodeEntryEnvelope } from '../reader/envelope-decode'
 import { addHop, type JournalHop } from '../hop/journal'
 import { checkSafetyLimits, type SafetyViolation } from '../hop/safety'
 import type { ReceivedEntry } from '../reader/stream-entry'
 import { StreamAgent, type HopWrite, type ReadSpec } from './stream-agent'
+import { AGENT_KIND, type AgentKind } from './agent-brand'
 
 /** Seed 001's DEFAULT_TASK_TIMEOUT_SEC. */
 export const DEFAULT_TASK_TIMEOUT_SEC = 60
@@ -29,6 +30,7 @@ const preciseNowSec = (): number => (performance.timeOrigin + performance.now())
  * back to the sender by default, and journals every hop.
  */
 export abstract class BaseAgent extends StreamAgent {
+  static readonly [AGENT_KIND]: AgentKind = 'envelope'
   taskTimeoutSec = DEFAULT_TASK_TIMEOUT_SEC
 
   abstract process(env: Envelope): Promise<Envelope> | Envelope
@@ -51,7 +53,7 @@ export abstract class BaseAgent extends StreamAgent {
 
   protected async handle(entry: ReceivedEntry): Promise<HopWrite> {
     const decoded = decodeEntryEnvelope(entry.fields, this.ctx.options.maxEnvelopeBytes)
-    if (!decoded.ok) return (tx) => addDeadLetter(tx, entry, this.agentId, decoded.reason)
+    if (!decoded.ok) return deadLetterWrite(this.agentId, decoded.reason, 'undecodable')
     const env = decoded.envelope
     // A client that left create_ts out (the seed's own example does) starts the clock at the first hop.
     if (env.create_ts === 0 && env.process_count === 0) env.create_ts = Date.now() / 1000
@@ -111,8 +113,9 @@ export abstract class BaseAgent extends StreamAgent {
       toList = true
     }
     if (toList) this.recordFinal(env.create_ts > 0 ? env.update_ts - env.create_ts : 0, env.total_processing_time, env.process_count)
+    const failure = invalidTarget(destination)
     return (tx, entry) => {
-      addHop(tx, this.hopOf(env, entry, destination, toList ? 'list' : 'stream', json), journalMaxLen)
+      addHop(tx, { ...this.hopOf(env, entry, destination, toList ? 'list' : 'stream', json), failure }, journalMaxLen)
       return 'acked'
     }
   }
@@ -128,6 +131,7 @@ export abstract class BaseAgent extends StreamAgent {
       envelopeJson: json,
       source: { stream: entry.stream, group: entry.group, id: entry.id },
       resultTtlSec: RESULT_TTL_SEC,
+      deliveries: entry.deliveries,
     }
   }
 
@@ -167,6 +171,13 @@ export abstract class BaseAgent extends StreamAgent {
       return 'acked'
     }
   }
+}
+
+/** A destination no envelope may be written to: the hop dead-letters instead (reason checked before any ack). */
+function invalidTarget(destination: string): string | undefined {
+  if (destination.trim() === '') return 'invalid target: the destination key is empty'
+  if (isInternalKey(destination)) return `invalid target: ${destination} is a Switchyard key`
+  return undefined
 }
 
 function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {

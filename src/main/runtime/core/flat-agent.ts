@@ -1,8 +1,9 @@
 // Seed 000's flat-field agent on top of the stream agent's loop.
 import type { ReceivedEntry } from '../reader/stream-entry'
-import { addDeadLetter } from '../hop/dead-letter'
+import { deadLetterWrite } from '../hop/dead-letter'
 import { addFlatOutputs, type FlatOutput } from '../hop/flat-outputs'
 import { StreamAgent, type HopWrite, type ReadSpec } from './stream-agent'
+import { AGENT_KIND, type AgentKind } from './agent-brand'
 
 export type { FlatOutput } from '../hop/flat-outputs'
 
@@ -11,6 +12,7 @@ export type { FlatOutput } from '../hop/flat-outputs'
  * group names. Shares the loop, lifecycle, heartbeat and DLQ of StreamAgent.
  */
 export abstract class FlatAgent extends StreamAgent {
+  static readonly [AGENT_KIND]: AgentKind = 'flat'
   abstract readonly inputs: string[]
   abstract readonly group: string
   /** Fields an entry must carry; one missing sends it to the dead-letter stream. */
@@ -30,7 +32,7 @@ export abstract class FlatAgent extends StreamAgent {
     const missing = this.requiredFields.filter((name) => entry.fields[name] === undefined)
     if (missing.length > 0) {
       const reason = `missing field${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}`
-      return (tx) => addDeadLetter(tx, entry, this.agentId, reason)
+      return deadLetterWrite(this.agentId, reason, 'undecodable')
     }
     const start = performance.now()
     let outputs: FlatOutput[]
@@ -38,11 +40,11 @@ export abstract class FlatAgent extends StreamAgent {
       outputs = await this.processFields(entry)
     } catch (error) {
       const reason = `processing failed: ${error instanceof Error ? error.message : String(error)}`
-      return (tx) => addDeadLetter(tx, entry, this.agentId, reason)
+      return deadLetterWrite(this.agentId, reason, 'failed')
     }
     this.recordRun((performance.now() - start) / 1000)
     return (tx, received) => {
-      addFlatOutputs(tx, received, outputs)
+      addFlatOutputs(tx, received, outputs, this.agentId)
       return 'acked'
     }
   }

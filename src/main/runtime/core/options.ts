@@ -1,5 +1,5 @@
 // The runtime's options, their defaults and how they resolve.
-import type { RedisConnectionConfig } from '../../redis/connection-config'
+import { redisConfigFromEnv, type RedisConnectionConfig } from '../../redis/connection-config'
 
 /** Seed 001's circuit breaker. */
 export interface SafetyLimits {
@@ -27,7 +27,13 @@ export interface RuntimeOptions {
   reportIntervalSec?: number
   /** Lifecycle heartbeat period (default 5 s); an agent silent for 3 periods is dead. */
   heartbeatIntervalSec?: number
-  /** Pending entries idle longer than this are claimed by a live instance (default 30 000 ms). */
+  /**
+   * Pending entries idle longer than this are claimed by a live instance
+   * (default 90 000 ms). Longer than the default task timeout (60 s) on
+   * purpose: an agent of another language sharing the group does not renew
+   * its claims, and a shorter idle time would hand its slow entry to a second
+   * worker while the first is still on it. Switchyard's own agents renew theirs.
+   */
   claimIdleMs?: number
   /** Deliveries after which a stalled entry goes to the dead-letter stream (default 5). */
   maxDeliveries?: number
@@ -48,7 +54,7 @@ export type ResolvedRuntimeOptions = Required<Omit<RuntimeOptions, 'safety'>> & 
 export const RUNTIME_DEFAULTS = {
   reportIntervalSec: 60,
   heartbeatIntervalSec: 5,
-  claimIdleMs: 30_000,
+  claimIdleMs: 90_000,
   maxDeliveries: 5,
   streamMaxLen: 100_000,
   journalMaxLen: 100_000,
@@ -57,13 +63,19 @@ export const RUNTIME_DEFAULTS = {
   blockMs: 1000,
 } as const
 
-export function resolveRuntimeOptions(options: RuntimeOptions): ResolvedRuntimeOptions {
+/**
+ * With no `redis` (zero-config, `new AgentRuntime()`) what is left out comes
+ * from the environment (REDIS_URL, the seed's limits); with one, the caller
+ * chose, and only the defaults fill the rest.
+ */
+export function resolveRuntimeOptions(options: Partial<RuntimeOptions> = {}): ResolvedRuntimeOptions {
+  const given = options.redis ? options : { ...runtimeOptionsFromEnv(), ...stripUndefined(options) }
   return {
     ...RUNTIME_DEFAULTS,
     statsDir: process.env.STATS_DIR || './stats',
-    ...stripUndefined(options),
-    redis: options.redis,
-    safety: { ...DEFAULT_SAFETY, ...stripUndefined(options.safety ?? {}) },
+    ...stripUndefined(given),
+    redis: options.redis ?? redisConfigFromEnv(),
+    safety: { ...DEFAULT_SAFETY, ...stripUndefined(given.safety ?? {}) },
   }
 }
 

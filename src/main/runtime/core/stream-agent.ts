@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events'
 import type { Redis } from 'ioredis'
 import { BatchReader, type ReadSpec } from '../reader/batch-reader'
 import { roleFromClassName } from './role-name'
+import { adoptWhenCreated } from './active-runtime'
 import type { ReceivedEntry } from '../reader/stream-entry'
 import {
   RECENT_FINALS,
@@ -63,6 +64,7 @@ export abstract class StreamAgent extends EventEmitter {
   constructor(role?: string) {
     super()
     this.role = role ?? roleFromClassName(new.target.name)
+    adoptWhenCreated(this)
   }
 
   /** The (group, streams) this instance reads; computed once its agent id is known. */

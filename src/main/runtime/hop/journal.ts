@@ -1,47 +1,38 @@
 // The hop journal: each hop's trace written with it, and read back per message or conversation.
 import type { Redis } from 'ioredis'
-import { journalFields } from '../../../shared/records'
-import { JOURNAL_STREAM, journalIndexOfConversation, journalIndexOfMessage } from '../../../shared/keys'
+import {
+  DEAD_LETTER_MAX_BYTES,
+  DEAD_LETTER_MAXLEN,
+  deadLetterStream,
+  JOURNAL_STREAM,
+  journalIndexOfConversation,
+  journalIndexOfMessage,
+} from '../../../shared/keys'
 import { fieldsToRecord } from '../reader/stream-entry'
-import { ENVELOPE_FIELD } from '../../../shared/envelope'
 import { luaScript, type Transaction } from './transaction'
-import { ACK_FIRST_LUA } from './ack-first'
+import { HOP_LUA } from './lua/hop.lua'
 
-/** How long the per-message and per-conversation indexes live after their first hop. */
-export const JOURNAL_INDEX_TTL_SEC = 24 * 3600
+/**
+ * How long the per-message and per-conversation indexes live after their
+ * first hop: an envelope lives at most MAX_ENVELOPE_AGE (600 s by default),
+ * so an hour covers every trace still in flight and an operator's look at it
+ * afterwards; older traces are found in the journal itself while it holds them.
+ */
+export const JOURNAL_INDEX_TTL_SEC = 3600
 /** Bound on the hops readJournal returns for one message (the safety limit is 50). */
 export const MAX_HOPS_READ = 1000
-/** Bound on the message ids readConversationMessages returns. */
+/** Cap of one conversation's index (a ZSET by first-hop time; the oldest go first) and of what is read from it. */
 export const MAX_CONVERSATION_MESSAGES = 10_000
 
 /**
- * One hop's writes as one server-side step, so the envelope JSON crosses the
- * wire once: the delivery (XADD to the next stream, or LPUSH to a result list
- * with a TTL), the journal entry, the per-message index (its TTL and the
- * conversation set written on the first hop), and the XACK of the source.
+ * One hop's writes as one server-side step (lua/hop.lua.ts), so the envelope
+ * JSON crosses the wire once: the delivery (XADD to the next stream, or LPUSH
+ * to a result list with a TTL), the journal entry, the indexes, and the XACK
+ * of the source; or, when the delivery cannot be made, the dead letter.
  * Inside the batch's MULTI, each hop is atomic; a crash before EXEC leaves
- * the source entry pending. The XACK comes first (ack-first.ts): no hop is
- * delivered twice.
+ * the source entry pending. The XACK comes first: no hop is delivered twice.
  */
-const f = journalFields
-const HOP_SCRIPT = luaScript(`${ACK_FIRST_LUA}
-if not ack_first(KEYS[5], ARGV[6], ARGV[7]) then return false end
-local env = ARGV[2]
-if ARGV[1] == 'list' then
-  redis.call('LPUSH', KEYS[1], env)
-  redis.call('EXPIRE', KEYS[1], ARGV[8])
-elseif ARGV[1] == 'stream' then
-  redis.call('XADD', KEYS[1], '*', '${ENVELOPE_FIELD}', env)
-end
-local id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*',
-  '${f.messageId}', ARGV[5], '${f.conversationId}', ARGV[9], '${f.role}', ARGV[10], '${f.agentId}', ARGV[11],
-  '${f.destination}', KEYS[1], '${f.envelope}', env, '${f.ts}', ARGV[12])
-if redis.call('RPUSH', KEYS[3], id) == 1 then
-  redis.call('EXPIRE', KEYS[3], ARGV[4])
-  redis.call('SADD', KEYS[4], ARGV[5])
-  redis.call('EXPIRE', KEYS[4], ARGV[4])
-end
-return id`)
+const HOP_SCRIPT = luaScript(HOP_LUA)
 
 export interface JournalHop {
   messageId: string
@@ -56,6 +47,11 @@ export interface JournalHop {
   /** The entry this hop consumed, acked in the same step. */
   source?: { stream: string; group: string; id: string }
   resultTtlSec?: number
+  /** Set when the hop must not deliver (e.g. an invalid target): the entry is dead-lettered with it. */
+  failure?: string
+  /** Consumer and deliveries recorded on a dead letter. */
+  consumer?: string
+  deliveries?: number
 }
 
 export function addHop(tx: Transaction, hop: JournalHop, journalMaxLen: number): void {
@@ -65,6 +61,7 @@ export function addHop(tx: Transaction, hop: JournalHop, journalMaxLen: number):
     journalIndexOfMessage(hop.messageId),
     journalIndexOfConversation(hop.conversationId),
     hop.source?.stream ?? JOURNAL_STREAM,
+    deadLetterStream(hop.source?.stream ?? JOURNAL_STREAM),
   ]
   tx.script(HOP_SCRIPT, keys, [
     hop.delivery ?? 'none',
@@ -79,6 +76,12 @@ export function addHop(tx: Transaction, hop: JournalHop, journalMaxLen: number):
     hop.role,
     hop.agentId,
     String(Date.now() / 1000),
+    DEAD_LETTER_MAXLEN,
+    DEAD_LETTER_MAX_BYTES,
+    hop.failure ?? '',
+    hop.consumer ?? hop.agentId,
+    hop.deliveries ?? 1,
+    MAX_CONVERSATION_MESSAGES,
   ])
 }
 
@@ -108,13 +111,8 @@ export async function readJournal(
   return hops
 }
 
+/** Message ids of one conversation, oldest first hop first. */
 export async function readConversationMessages(redis: Redis, conversationId: string): Promise<string[]> {
-  const ids: string[] = []
-  let cursor = '0'
-  do {
-    const [next, batch] = await redis.sscan(journalIndexOfConversation(conversationId), cursor, 'COUNT', 500)
-    cursor = next
-    ids.push(...batch)
-  } while (cursor !== '0' && ids.length < MAX_CONVERSATION_MESSAGES)
-  return ids.slice(0, MAX_CONVERSATION_MESSAGES).sort()
+  const ids = await redis.zrange(journalIndexOfConversation(conversationId), '0', String(MAX_CONVERSATION_MESSAGES - 1))
+  return ids.sort()
 }

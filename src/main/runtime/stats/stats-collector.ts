@@ -35,6 +35,7 @@ export interface StatsReport {
   registry: RegistryRow[]
 }
 
+const finite = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0)
 const mean = (sum: number, count: number): number => (count > 0 ? sum / count : 0)
 
 /** Folds lifecycle events (latest per agent, cumulative counters) into seed 001's report. */
@@ -60,7 +61,7 @@ export class StatsCollector {
     const runsByRole = new Map<string, number>()
     const totals: FinalEnvelopeTotals = { count: 0, age_sum: 0, time_sum: 0, steps_sum: 0, recent: [] }
     for (const e of events) {
-      runsByRole.set(e.role, (runsByRole.get(e.role) ?? 0) + e.runs)
+      runsByRole.set(String(e.role ?? ''), (runsByRole.get(String(e.role ?? '')) ?? 0) + finite(e.runs))
       const env = e.envelopes
       if (!env) continue
       totals.count += env.count
@@ -77,13 +78,14 @@ export class StatsCollector {
       .map(([role, total]) => ({ role, total, sinceLast: total - (this.lastRunsByRole.get(role) ?? 0) }))
     const totalRuns = byRole.reduce((acc, r) => acc + r.total, 0)
     const registry = events
+      // Every field coerced: an event of another language's agent may carry only the seed's six.
       .map((e) => ({
-        agentId: e.agent_id,
-        role: e.role,
-        status: e.event === 'exit' ? 'stopped' : this.isSilent(e, nowSec) ? 'dead' : e.busy ? 'busy' : e.status,
-        lastUpdateAgoSec: Math.max(0, nowSec - e.ts),
-        runs: e.runs,
-        avgTimeSec: e.avg_time,
+        agentId: String(e.agent_id),
+        role: String(e.role ?? ''),
+        status: e.event === 'exit' ? 'stopped' : this.isSilent(e, nowSec) ? 'dead' : e.busy ? 'busy' : String(e.status ?? 'idle'),
+        lastUpdateAgoSec: Math.max(0, nowSec - finite(e.ts)),
+        runs: finite(e.runs),
+        avgTimeSec: finite(e.avg_time),
       }))
       .sort((a, b) => a.agentId.localeCompare(b.agentId, undefined, { numeric: true }))
     const report: StatsReport = {

@@ -1,8 +1,15 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
+import { Toaster } from '../components/operator/Toaster'
 import { connectionActions, useConnectionStore } from '../stores/connection-store'
 import { allViews, findView } from './all-views'
 import { ConnectionBadge } from './ConnectionBadge'
+import { ShortcutHelp } from './ShortcutHelp'
+import { startTheme } from './theme'
+import { ThemeToggle } from './ThemeToggle'
+import { useGlobalKeys } from './use-global-keys'
 import { useHashRoute } from './use-hash-route'
+
+const VIEW_IDS = allViews.map((view) => view.id)
 
 /** The shell: navigation, the connection badge, and the current view. */
 export function App({ rootElement }: { rootElement: HTMLElement }) {
@@ -10,6 +17,10 @@ export function App({ rootElement }: { rootElement: HTMLElement }) {
   const [ready, setReady] = useState(false)
   const [bootError, setBootError] = useState<string | null>(null)
   const status = useConnectionStore((s) => s.status)
+  const [helpOpen, setHelpOpen] = useState(false)
+  const openHelp = useCallback(() => setHelpOpen(true), [])
+  useEffect(() => startTheme(), [])
+  useGlobalKeys(VIEW_IDS, navigate, openHelp)
 
   useEffect(() => {
     let unsubscribe: (() => void) | undefined
@@ -53,6 +64,10 @@ export function App({ rootElement }: { rootElement: HTMLElement }) {
             </a>
           ))}
         </nav>
+        <ThemeToggle />
+        <button type="button" className="help-button" title="Keyboard shortcuts (?)" onClick={openHelp}>
+          ?
+        </button>
         <ConnectionBadge onOpen={() => navigate('connection')} />
       </header>
       {status?.state === 'error' && status.error && (
@@ -66,6 +81,8 @@ export function App({ rootElement }: { rootElement: HTMLElement }) {
         </div>
       )}
       <main className="content">{ready && View && <View key={current.id} />}</main>
+      {helpOpen ? <ShortcutHelp views={allViews} onClose={() => setHelpOpen(false)} /> : null}
+      <Toaster />
     </div>
   )
 }

@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useState } from 'react'
 
+/** The view id is the hash up to its first `/` (`#traces/<message_id>` → traces). */
+export const viewOfHash = (hash: string): string => hash.replace(/^#\/?/, '').split('/')[0] ?? ''
+
 /** The current view id lives in the URL hash (#agents), so reloads keep it. */
 export function useHashRoute(): [string, (id: string) => void] {
-  const read = () => window.location.hash.replace(/^#\/?/, '')
+  const read = () => viewOfHash(window.location.hash)
   const [route, setRoute] = useState(read)
   useEffect(() => {
     const onChange = () => setRoute(read())

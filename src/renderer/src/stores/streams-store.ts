@@ -26,6 +26,12 @@ export interface StreamsState {
   pauseReason: PauseReason
   /** Entries the main side did not push because a batch was over its bound. */
   dropped: number
+  /** Entries tailed while paused, oldest first (at most MAX_STREAM_ROWS), shown on resume. */
+  held: StreamEntry[]
+  /** Entries that arrived while paused ("N new"), held or not. */
+  newWhilePaused: number
+  /** The Streams filter's text (see entry-filter.ts). */
+  filter: string
   error: string | null
 }
 
@@ -41,6 +47,9 @@ const initial: StreamsState = {
   tailState: 'off',
   pauseReason: null,
   dropped: 0,
+  held: [],
+  newWhilePaused: 0,
+  filter: '',
   error: null,
 }
 
@@ -98,7 +107,18 @@ export async function openStream(stream: string): Promise<void> {
 
 export function receiveTail(batch: TailBatch): void {
   const state = get()
-  if (batch.tailId !== state.tailId || state.tailState !== 'live') return
+  if (batch.tailId !== state.tailId) return
+  if (state.tailState === 'paused') {
+    // The tail keeps running while paused: what arrives is counted and held, not shown.
+    const held = state.held.concat(batch.entries)
+    set({
+      held: held.length > MAX_STREAM_ROWS ? held.slice(held.length - MAX_STREAM_ROWS) : held,
+      newWhilePaused: state.newWhilePaused + batch.entries.length + batch.dropped,
+      length: state.length + batch.entries.length + batch.dropped,
+    })
+    return
+  }
+  if (state.tailState !== 'live') return
   const { rows, trimmedOlder } = prependNewer(state.rows, batch.entries)
   set({
     rows,
@@ -109,18 +129,32 @@ export function receiveTail(batch: TailBatch): void {
   })
 }
 
+/** Pauses what is shown; the tail goes on underneath so "N new" keeps counting. */
 export async function pauseTail(reason: Exclude<PauseReason, null>): Promise<void> {
-  if (get().tailState === 'off' && reason !== 'jump') return
-  set({ tailState: 'paused', pauseReason: reason })
-  await stopTail()
+  const { tailState } = get()
+  if (tailState === 'off' && reason !== 'jump') return
+  if (tailState === 'paused') return set({ pauseReason: reason === 'jump' ? 'jump' : get().pauseReason })
+  set({ tailState: 'paused', pauseReason: reason, held: [], newWhilePaused: 0 })
 }
 
-/** Resumes from the newest row shown (the last id seen): no gap, no duplicate. */
+/** Shows what was held while paused on top: no gap, no duplicate; reloads if more came than were held. */
 export async function resumeTail(): Promise<void> {
-  const { stream, atNewest } = get()
+  const { stream, atNewest, held, newWhilePaused, tailId } = get()
   if (!stream) return
-  if (!atNewest) return openStream(stream)
-  await startTail()
+  if (!atNewest || !tailId || newWhilePaused > held.length) return openStream(stream)
+  const { rows, trimmedOlder } = prependNewer(get().rows, held)
+  set({
+    rows,
+    held: [],
+    newWhilePaused: 0,
+    tailState: 'live',
+    pauseReason: null,
+    olderCursor: trimmedOlder ? (rows[rows.length - 1]?.id ?? null) : get().olderCursor,
+  })
+}
+
+export function setFilter(filter: string): void {
+  set({ filter })
 }
 
 export async function loadOlder(): Promise<void> {

@@ -3,14 +3,16 @@ import { connectionParamsSchema } from '../../../../shared/api'
 import { call } from '../../api/client'
 import { connectionActions, useConnectionStore } from '../../stores/connection-store'
 import { fieldErrors, messageOf } from '../field-errors'
+import { TlsFields, tlsParams, type TlsFieldValues } from './TlsFields'
 
-/** URL, user, password, TLS; validated with the contract's schema before anything is sent. */
+/** URL, user, password, TLS (CA, client certificate and key); validated with the contract's schema before anything is sent. */
 export function ConnectionForm() {
   const canSavePasswords = useConnectionStore((s) => s.status?.canSavePasswords ?? false)
   const [url, setUrl] = useState('redis://127.0.0.1:6379/0')
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [tls, setTls] = useState(false)
+  const [tlsFields, setTlsFields] = useState<TlsFieldValues>({ caFile: '', certFile: '', keyFile: '', servername: '', verify: true })
   const [name, setName] = useState('')
   const [save, setSave] = useState(false)
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -23,6 +25,7 @@ export function ConnectionForm() {
       username: username || undefined,
       password: password || undefined,
       tls,
+      ...(tls ? tlsParams(tlsFields) : {}),
     })
     setErrors(parsed.success ? {} : fieldErrors(parsed.error))
     return parsed.success ? parsed.data : null
@@ -76,6 +79,7 @@ export function ConnectionForm() {
       <label className="check">
         <input name="tls" type="checkbox" checked={tls} onChange={(e) => setTls(e.target.checked)} /> TLS
       </label>
+      {tls && <TlsFields values={tlsFields} onChange={setTlsFields} errors={errors} />}
       <label>
         Name (for the saved list)
         <input name="name" value={name} onChange={(e) => setName(e.target.value)} />

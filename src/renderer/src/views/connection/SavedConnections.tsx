@@ -28,7 +28,7 @@ export function SavedConnections() {
       {saved.map((c) => (
         <li key={c.id}>
           <span className="saved-name">{c.name}</span>
-          <span className="saved-url">{c.url}{c.hasPassword ? ' · password stored' : ''}{c.production ? ' · production' : ''}</span>
+          <span className="saved-url">{c.url}{c.hasPassword ? ' · password stored' : ''}{c.hasTlsFiles ? ' · TLS files stored' : ''}{c.production ? ' · production' : ''}</span>
           <button type="button" onClick={() => connect(c)}>Connect</button>
           <button type="button" onClick={() => forget(c)}>Forget</button>
         </li>

@@ -14,7 +14,7 @@ const PAUSE_AT_PX = ROW_HEIGHT * 2
 
 /** The entries of one stream, newest first, virtualized; scrolling away pauses the tail. */
 export function EntriesTable() {
-  const rows = useStreamsStore((s) => s.rows)
+  const rows = useStreamsStore(streamsSelectors.visibleRows)
   const selectedId = useStreamsStore((s) => s.selectedId)
   const table = useTable({ features: entryTableFeatures, columns: entryColumns, data: rows, getRowId: entryRowId })
   const scrollRef = useRef<HTMLDivElement>(null)
@@ -25,6 +25,12 @@ export function EntriesTable() {
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN_ROWS,
   })
+  // Keys (j/k) move the selection: keep the selected row in sight.
+  useEffect(() => {
+    if (selectedId === null) return
+    const index = tableRows.findIndex((row) => row.id === selectedId)
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' })
+  }, [selectedId]) // eslint-disable-line react-hooks/exhaustive-deps
   const items = virtualizer.getVirtualItems()
   const lastIndex = items[items.length - 1]?.index ?? -1
 

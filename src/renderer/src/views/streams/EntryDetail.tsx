@@ -1,17 +1,23 @@
+import { useMemo } from 'react'
+import { CopyButton } from '../../components/operator/CopyButton'
 import { JsonView } from '../../components/operator/JsonView'
-import { openView } from '../../components/operator/navigate'
-import { findTraces } from '../../stores/traces-store'
+import { openTrace } from '../../components/operator/navigate'
 import { streamsSelectors } from '../../stores/streams-selectors'
 import { selectEntry, useStreamsStore } from '../../stores/streams-store'
+import { expandJsonFields } from './entry-filter'
 
-/** The selected entry: its envelope decoded (or why not), and its raw fields. */
+/** The selected entry: its envelope decoded (or why not), and its fields with JSON values shown as JSON. */
 export function EntryDetail() {
   const entry = useStreamsStore(streamsSelectors.selectedEntry)
-  if (!entry) return <aside className="op-detail op-note">Select an entry to see its content.</aside>
+  const fields = useMemo(() => (entry ? expandJsonFields(entry.fields) : {}), [entry])
+  if (!entry) return <aside className="op-detail op-note">Select an entry to see its content (j / k move, c copies).</aside>
   return (
     <aside className="op-detail" aria-label="Entry detail" data-testid="entry-detail">
       <header className="op-detail-header">
-        <code>{entry.id}</code>
+        <span>
+          <code>{entry.id}</code>
+          <CopyButton text={entry.id} what="entry id" />
+        </span>
         <button type="button" onClick={() => selectEntry(null)} aria-label="Close detail">
           ×
         </button>
@@ -23,20 +29,17 @@ export function EntryDetail() {
       ) : null}
       {entry.envelope ? (
         <>
-          <button
-            type="button"
-            onClick={() => {
-              void findTraces('message', entry.envelope?.message_id ?? '')
-              openView('traces')
-            }}
-          >
+          <button type="button" onClick={() => openTrace(entry.envelope?.message_id ?? '')}>
             Open its trace
           </button>
+          <CopyButton text={JSON.stringify(entry.envelope, null, 2)} what="envelope JSON" />
           <JsonView value={entry.envelope} label="Envelope" />
         </>
       ) : null}
-      <h4>Fields</h4>
-      <JsonView value={entry.fields} label="Fields" />
+      <h4>
+        Fields <CopyButton text={JSON.stringify(fields, null, 2)} what="fields JSON" />
+      </h4>
+      <JsonView value={fields} label="Fields" />
     </aside>
   )
 }

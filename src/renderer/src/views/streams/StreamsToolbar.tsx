@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react'
+import { connectionSelectors, useConnectionStore } from '../../stores/connection-store'
 import { streamsSelectors } from '../../stores/streams-selectors'
 import { jumpTo, openStream, pauseTail, resumeTail, useStreamsStore } from '../../stores/streams-store'
 import { parseJump } from './parse-jump'
@@ -9,7 +10,9 @@ export function StreamsToolbar() {
   const stream = useStreamsStore((s) => s.stream)
   const tailState = useStreamsStore((s) => s.tailState)
   const atNewest = useStreamsStore((s) => s.atNewest)
-  const label = useStreamsStore(streamsSelectors.tailLabel)
+  const connected = useConnectionStore((s) => connectionSelectors.badgeText(s.status) === 'connected')
+  const label = useStreamsStore((s) => streamsSelectors.tailLabelWhen(s, connected))
+  const newCount = useStreamsStore((s) => s.newWhilePaused)
   const length = useStreamsStore((s) => s.length)
   const shown = useStreamsStore((s) => s.rows.length)
   const dropped = useStreamsStore((s) => s.dropped)
@@ -32,6 +35,11 @@ export function StreamsToolbar() {
       <span className={`op-tail op-tail-${tailState}`} data-testid="tail-state" aria-live="polite">
         {label}
       </span>
+      {tailState === 'paused' ? (
+        <button type="button" className="op-new-count" data-testid="new-count" data-count={newCount} onClick={() => void resumeTail()} title="Show them (resume)">
+          {newCount} new
+        </button>
+      ) : null}
       <span className="op-note">
         {shown} of {length} shown{dropped > 0 ? ` · ${dropped} skipped by the tail's bound` : ''}
       </span>
@@ -57,7 +65,7 @@ export function StreamsToolbar() {
           <input
             value={jumpText}
             onChange={(e) => setJumpText(e.target.value)}
-            placeholder="id or date/time"
+            placeholder="id, 14:05:09.120, 5 minutes ago"
             aria-invalid={jumpError ? true : undefined}
           />
         </label>

@@ -1,0 +1,17 @@
+import type { Redis } from 'ioredis'
+
+export interface RuntimeHealth {
+  ok: boolean
+  latencyMs: number | null
+}
+
+/** One PING: up with its latency, or down. */
+export async function pingHealth(commands: Redis): Promise<RuntimeHealth> {
+  const started = performance.now()
+  try {
+    await commands.ping()
+    return { ok: true, latencyMs: performance.now() - started }
+  } catch {
+    return { ok: false, latencyMs: null }
+  }
+}

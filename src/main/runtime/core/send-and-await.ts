@@ -1,0 +1,32 @@
+import type { Redis } from 'ioredis'
+import type { Envelope } from '../../../shared/envelope'
+import type { RedisConnectionConfig } from '../../redis/connection-config'
+import { createRedisClient } from '../../redis/create-client'
+import { awaitResult, sendEnvelope, type SendableEnvelope, type SendTarget } from './send'
+
+/**
+ * Sends an envelope and waits for the envelope that comes back on its result
+ * list. The wait (BRPOP) has a connection of its own, closed afterwards.
+ */
+export async function sendAndAwait(
+  commands: Redis,
+  config: RedisConnectionConfig,
+  target: SendTarget,
+  input: SendableEnvelope,
+  timeoutMs: number,
+): Promise<Envelope> {
+  const { envelope } = await sendEnvelope(commands, target, input)
+  const waiter = createRedisClient(config, 'blocking')
+  try {
+    const result = await awaitResult(waiter, envelope.result_list, timeoutMs)
+    if (!result) throw new Error(`no result on ${envelope.result_list} within ${timeoutMs} ms`)
+    return result
+  } finally {
+    waiter.disconnect()
+  }
+}
+
+/** Seed 001's demo request: the manager routes it through uppercase and reverse. */
+export function demoRequest(conversationId: string, text: string): SendableEnvelope {
+  return { conversation_id: conversationId, sender_role: 'external', kind: 'task', payload: { text, stage: 'start', errors: [] } }
+}

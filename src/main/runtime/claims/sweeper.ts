@@ -4,10 +4,9 @@ import type { Redis } from 'ioredis'
 import { sweeperLock } from '../../../shared/keys'
 import { addDeadLetter } from '../hop/dead-letter'
 import { execTransaction, Transaction } from '../hop/transaction'
+import { CLAIM_BATCH } from '../../redis/stream-fields'
 import { parseEntryList, parseReadReply, type ReceivedEntry } from '../reader/stream-entry'
 
-/** Bound on the entries one sweep claims per stream. */
-export const CLAIM_BATCH = 100
 
 export interface SweepOutcome {
   claimed: ReceivedEntry[]

@@ -1,4 +1,5 @@
 // A stream entry as read, and turning Redis replies into entries.
+import { fieldsToRecord, recordToFlat } from '../../redis/stream-fields'
 /** One stream entry as an agent receives it, with where it came from so it can be acked. */
 export interface ReceivedEntry {
   stream: string
@@ -9,17 +10,7 @@ export interface ReceivedEntry {
   deliveries: number
 }
 
-export function fieldsToRecord(flat: readonly unknown[]): Record<string, string> {
-  const record: Record<string, string> = {}
-  for (let i = 0; i + 1 < flat.length; i += 2) record[String(flat[i])] = String(flat[i + 1])
-  return record
-}
-
-export function recordToFlat(record: Record<string, string>): string[] {
-  const flat: string[] = []
-  for (const [key, value] of Object.entries(record)) flat.push(key, value)
-  return flat
-}
+export { fieldsToRecord, recordToFlat }
 
 /**
  * XREADGROUP / XAUTOCLAIM entry lists: [[id, [k, v, ...] | null], ...].

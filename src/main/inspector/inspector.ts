@@ -13,9 +13,6 @@ import { TopologyPusher } from './topology/topology-pusher'
 import { TopologyReader } from './topology/topology-reader'
 import { TraceWatcher } from './traces/trace-watcher'
 
-/** Background errors are kept here (bounded) rather than logged: the caller decides. */
-export const RECENT_ERRORS_MAX = 20
-
 /**
  * The inspector of one Redis connection: owns the topology pusher, the stats
  * sampler, live tails and trace watches, and closes them all together.
@@ -27,7 +24,6 @@ export class Inspector {
   readonly tails: TailManager
   readonly traces: TraceWatcher
   readonly stats: StatsSampler
-  readonly recentErrors: string[] = []
   private readonly pusher: TopologyPusher
   private closing: Promise<void> | null = null
 
@@ -70,9 +66,9 @@ export class Inspector {
     void this.stats.sample()
   }
 
+  /** Background errors (a failed push or sample, a tail that would not stop) go to the caller, who decides. */
   private noteError(error: unknown): void {
-    this.recentErrors.push(error instanceof Error ? error.message : String(error))
-    if (this.recentErrors.length > RECENT_ERRORS_MAX) this.recentErrors.shift()
+    this.options.onError?.(error)
   }
 
   /** Memoized: stops timers, then tails (quitting their connections), each step on its own. */

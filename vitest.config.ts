@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     // unit + integration; e2e runs through its own config (test/e2e).
-    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'examples/**/*.test.ts'],
     // Tests spawn the built CLI (bin/switchyard.js → dist/): built once here when stale.
     globalSetup: ['test/support/global-build.ts'],
     testTimeout: 60_000,

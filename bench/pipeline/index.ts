@@ -85,13 +85,34 @@ export async function runPipelineBench(): Promise<void> {
         console.log(`  round ${round}: ${system.key} ${Math.round(f.requestsPerSec.at(-1)!)} requests/s flat out`)
       }
     }
+    const chain = await chainFlatOut(admin, server.url, env)
     console.log(`machine floor after: ${await pingFloor(admin)}`)
     report(figures)
+    console.log(`\ncost as work grows — Switchyard worker, ${CHAIN_ROLES} roles × ${CHAIN_INSTANCES} instances (bench/pipeline/systems/chain-agents.mjs), ${CHAIN_ROLES} hops per request:`)
+    console.log(`  flat out, requests/s: ${withSpread(chain)}`)
+    console.log(`  flat out, hops/s:     ${withSpread(chain.map((r) => r * CHAIN_ROLES))}   (demo pipeline above: ${withSpread(figures.get('switchyard')!.requestsPerSec.map((r) => r * HOPS_PER_REQUEST))} hops/s)`)
   } finally {
     admin.disconnect()
     await server.stop()
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+const CHAIN_ROLES = 10
+const CHAIN_INSTANCES = 4
+
+/** Requests/s of a 10-role chain, 4 instances each, one flat-out run per round. */
+async function chainFlatOut(admin: Redis, url: string, env: NodeJS.ProcessEnv): Promise<number[]> {
+  const requests = Math.round(Number(process.env.BENCH_REQUESTS ?? 30_000) / 2)
+  const rates: number[] = []
+  for (let round = 1; round <= ROUNDS; round++) {
+    await freshRedis(admin)
+    const args = ['bin/switchyard.js', 'worker', '--agents', 'bench/pipeline/systems/chain-agents.mjs', '--instances', String(CHAIN_INSTANCES)]
+    const proc = await startSystem('node', args, env, /worker ready/)
+    rates.push(requests / (await flatOut(url, requests, 300_000, 'chain_1')))
+    await proc.stop()
+  }
+  return rates
 }
 
 function emptyFigures(): Figures {

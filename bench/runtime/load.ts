@@ -9,8 +9,8 @@ export const HOPS_PER_REQUEST = 5
 const SEND_CHUNK = 1_000
 const RESULT_LIST = 'bench:results'
 
-function envelopeJson(i: number, sentMs: number): string {
-  const env = completeEnvelope({ kind: 'role', name: 'manager' }, {
+function envelopeJson(i: number, sentMs: number, role = 'manager'): string {
+  const env = completeEnvelope({ kind: 'role', name: role }, {
     conversation_id: `bench_${i}`,
     message_id: `bench_${i}_${sentMs}`,
     sender_role: 'external',
@@ -20,15 +20,15 @@ function envelopeJson(i: number, sentMs: number): string {
   return JSON.stringify(env)
 }
 
-/** Floods the manager with `requests` envelopes and waits for every result; answers seconds taken. */
-export async function flatOut(url: string, requests: number, timeoutMs: number): Promise<number> {
+/** Floods the entry role (the manager) with `requests` envelopes and waits for every result; answers seconds taken. */
+export async function flatOut(url: string, requests: number, timeoutMs: number, entryRole = 'manager'): Promise<number> {
   const r = new Redis(url)
   await r.del(RESULT_LIST)
   const started = performance.now()
   for (let from = 0; from < requests; from += SEND_CHUNK) {
     const pipeline = r.pipeline()
     for (let i = from; i < Math.min(requests, from + SEND_CHUNK); i++) {
-      pipeline.xadd(roleStream('manager'), '*', ENVELOPE_FIELD, envelopeJson(i, performance.now()))
+      pipeline.xadd(roleStream(entryRole), '*', ENVELOPE_FIELD, envelopeJson(i, performance.now(), entryRole))
     }
     await pipeline.exec()
   }

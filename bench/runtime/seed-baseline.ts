@@ -2,7 +2,7 @@ import { Redis } from 'ioredis'
 import { ENVELOPE_FIELD, resultListOf, type Envelope } from '../../src/shared/envelope'
 import { roleGroup, roleStream } from '../../src/shared/keys'
 import { nextManagerStep } from '../../src/main/runtime/agents/manager-steps'
-import { ensureGroup } from '../../src/main/runtime/core/stream-agent'
+import { ensureGroup } from '../../src/main/runtime/reader/ensure-group'
 
 /**
  * Seed 001 taken literally: one agent per role, each on its own connection,

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander'
 import { positiveInt } from './config/cli-args'
+import { addMetricsPortOption } from './metrics/metrics-option'
 
 /**
  * The `switchyard` command. Each subcommand's code is imported when it runs
@@ -16,10 +17,10 @@ interface WorkerOptions {
   claimIdleMs?: number
   statsDir?: string
   agents?: string
+  metricsPort?: number
 }
 
-program
-  .command('worker')
+addMetricsPortOption(program.command('worker'))
   .description('run agents of the given roles until SIGINT/SIGTERM (REDIS_URL selects Redis)')
   .option('--agents <file>', 'your agents module (.mjs, .js or .ts): every exported BaseAgent/FlatAgent class is a role')
   .option('--roles <list>', 'comma-separated roles (built-in or from --agents), e.g. manager,uppercase,reverse')
@@ -34,7 +35,7 @@ program
       throw new InvalidArgumentError(`--pipeline must be demo, doc-review or all, got "${pipeline}"`)
     }
     const { runWorker } = await import('./runtime/cli/worker-command')
-    await runWorker({ roles, pipeline, instances: opts.instances, claimIdleMs: opts.claimIdleMs, statsDir: opts.statsDir, agents: opts.agents })
+    await runWorker({ roles, pipeline, instances: opts.instances, claimIdleMs: opts.claimIdleMs, statsDir: opts.statsDir, agents: opts.agents, metricsPort: opts.metricsPort })
   })
 
 program

@@ -8,6 +8,8 @@ import type { AgentInfo } from '../shared/api'
 import { startIpcHost } from './host/ipc-host'
 import { safeStorageSecretStore } from './host/safe-storage-secret-store'
 import { hardenSession, hardenWindow } from './host/window-security'
+import { logger } from './log/logger'
+import { serveAppMetrics } from './metrics/serve-runtime-metrics'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const rendererFile = join(here, '../renderer/index.html')
@@ -53,8 +55,9 @@ async function main(): Promise<void> {
     return result.value as AgentInfo[]
   })
   createWindow()
+  const metrics = serveAppMetrics(() => session.runtime())
   // A bad setting (e.g. REDIS_URL) must reach the operator, not vanish as an unhandled rejection.
-  session.start().catch((error: unknown) => console.error(`Switchyard: ${error instanceof Error ? error.message : String(error)}`))
+  session.start().catch((error: unknown) => logger('app').error({ err: error }, `Switchyard: ${error instanceof Error ? error.message : String(error)}`))
 
   app.on('window-all-closed', () => app.quit())
   let quitting = false
@@ -65,7 +68,10 @@ async function main(): Promise<void> {
     quitting = true
     stopAgentsPush()
     stopIpc()
-    void session.close().finally(() => app.quit())
+    void metrics
+      .then((server) => server?.close())
+      .then(() => session.close())
+      .finally(() => app.quit())
   })
 }
 

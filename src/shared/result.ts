@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'not_connected' // no Redis connection right now
   | 'not_found' // stream, group, consumer, trace... does not exist
   | 'redis_error' // Redis answered with an error
+  | 'no_permission' // the Redis user's ACL refuses a command or a key (NOPERM)
+  | 'audit_failed' // the action ran, but its audit record was refused
   | 'timeout'
   | 'conflict' // e.g. group already exists
   | 'internal'

@@ -20,3 +20,10 @@ export function rolesToStart(env: NodeJS.ProcessEnv, embedded: boolean): Runtime
   }
   return roles as RuntimeRole[]
 }
+
+/** The operator's scaling: instances per role, to carry over a rebuilt connection. */
+export function instancesByRole(agents: ReadonlyArray<{ role: string }>): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const agent of agents) counts.set(agent.role, (counts.get(agent.role) ?? 0) + 1)
+  return counts
+}

@@ -1,17 +1,19 @@
 import { join } from 'node:path'
-import type { Redis } from 'ioredis'
 import type { ConnectionStatus } from '../../shared/api'
 import { HandlerError } from '../../shared/result'
-import { Inspector } from '../inspector'
 import { redactUrl, redisConfigFromEnv, type RedisConnectionConfig } from '../redis/connection-config'
-import { createRedisClient } from '../redis/create-client'
-import { RedisServerMissingError, startEmbeddedRedis, type EmbeddedRedis } from '../redis/embedded-redis'
-import { AgentRuntime, runtimeOptionsFromEnv } from '../runtime'
-import { rolesToStart } from './agent-roles'
+import { RedisServerMissingError } from '../redis/embedded-redis'
+import type { Inspector } from '../inspector'
+import { runtimeOptionsFromEnv, type AgentRuntime } from '../runtime'
+import { instancesByRole, rolesToStart } from './agent-roles'
+import { EmbeddedSupervisor } from './embedded-supervisor'
 import { EventBus } from './event-bus'
-import { HealthMonitor, type Health } from './health-monitor'
+import type { Health } from './health-monitor'
+import { buildLive, teardownLive, type Live } from './live-parts'
 import { probeRedis, readyOrEnded, serverVersion } from './redis-probe'
 import { SavedConnections } from './saved-connections'
+import { logger } from '../log/logger'
+import { isNoPermission, noPermissionSentence } from '../redis/acl-errors'
 import type { SecretStore } from './secret-store'
 
 /** How long connect/start waits for a first answer before returning "still trying". */
@@ -25,16 +27,6 @@ export interface AppSessionOptions {
   env?: NodeJS.ProcessEnv
 }
 
-/** One live connection and everything built on it. */
-interface Live {
-  config: RedisConnectionConfig
-  embedded: boolean
-  client: Redis
-  runtime: AgentRuntime
-  inspector: Inspector
-  health: HealthMonitor
-}
-
 /**
  * Owns the current Redis connection: the command client, the agent runtime and
  * the inspector on it, its health, and the embedded redis-server when that is
@@ -45,7 +37,9 @@ export class AppSession {
   readonly saved: SavedConnections
   private readonly env: NodeJS.ProcessEnv
   private live: Live | null = null
-  private embedded: EmbeddedRedis | null = null
+  private embedded: EmbeddedSupervisor | null = null
+  /** What happened to the embedded server while it is being brought back; null when fine. */
+  private embeddedTrouble: string | null = null
   private current: ConnectionStatus
   /** Switches run one at a time; a second waits for the first. */
   private queue: Promise<unknown> = Promise.resolve()
@@ -117,25 +111,41 @@ export class AppSession {
     return next
   }
 
+  /** The embedded server, started (or found: see embedded-lock) when it is not already usable. */
   private async openEmbedded(): Promise<ConnectionStatus> {
+    // Rebuilding on the embedded server keeps the operator's scaling.
+    const keep = this.live?.embedded ? instancesByRole(this.live.runtime.localAgents()) : null
     await this.teardown()
-    if (!this.embedded) {
+    if (!this.embedded?.usable) {
+      await this.stopEmbedded()
+      const binary = this.env.REDIS_SERVER_BIN?.trim()
+      const supervisor: EmbeddedSupervisor = new EmbeddedSupervisor({
+        dataDir: join(this.options.dataDir, 'redis'),
+        ...(binary ? { binary } : {}),
+        onTrouble: (message) => this.embedded === supervisor && this.onEmbeddedTrouble(message),
+        onMoved: () => void this.serial(async () => this.embedded === supervisor && this.openEmbedded()),
+      })
+      this.embedded = supervisor
       try {
-        const dataDir = join(this.options.dataDir, 'redis')
-        const binary = this.env.REDIS_SERVER_BIN?.trim()
-        this.embedded = await startEmbeddedRedis({ dataDir, appendOnly: true, ...(binary ? { binary } : {}) })
+        await supervisor.start()
       } catch (error) {
+        this.embedded = null
         const message = error instanceof Error ? error.message : String(error)
         this.setStatus({ ...this.statusFor('embedded redis-server', true, 'error'), error: message })
         if (error instanceof RedisServerMissingError) return this.current
         throw new HandlerError('internal', message)
       }
     }
-    return this.open({ url: this.embedded.url }, true)
+    return this.open({ url: this.embedded.url ?? '' }, true, keep)
+  }
+
+  private onEmbeddedTrouble(message: string | null): void {
+    this.embeddedTrouble = message
+    if (message) this.setStatus({ ...this.current, state: 'disconnected', latencyMs: null, error: message })
   }
 
   /** Builds client, runtime and inspector; they reconnect by themselves from here on. */
-  private async open(config: RedisConnectionConfig, embedded: boolean): Promise<ConnectionStatus> {
+  private async open(config: RedisConnectionConfig, embedded: boolean, keep: Map<string, number> | null = null): Promise<ConnectionStatus> {
     await this.teardown()
     if (!embedded) await this.stopEmbedded()
     const label = redactUrl(config)
@@ -149,22 +159,12 @@ export class AppSession {
       this.setStatus({ ...this.current, state: 'error', error: message })
       throw new HandlerError('invalid_request', message)
     }
-    const client = createRedisClient(config, 'command')
-    // STATS_DIR wins over the data folder's stats/ when given.
-    const runtime = new AgentRuntime({ statsDir: join(this.options.dataDir, 'stats'), ...envOptions, redis: config })
-    const inspector = new Inspector({
-      redis: client,
-      createBlockingClient: () => createRedisClient(config, 'blocking'),
-      publish: this.bus.publish,
-      connectionLabel: label,
-      isWatched: (topic) => this.bus.hasListeners(topic),
-    })
-    const health = new HealthMonitor(client, (h) => this.onHealth(h))
-    const live: Live = { config, embedded, client, runtime, inspector, health }
+    const dataDir = this.options.dataDir
+    const live = buildLive({ config, embedded, label, dataDir, bus: this.bus, envOptions, onHealth: (h) => this.onHealth(h) })
     this.live = live
     this.partsError = null
-    health.start()
-    const bringUp = this.bringUp(live)
+    live.health.start()
+    const bringUp = this.bringUp(live, keep)
     // Wait a while for a first answer; after that the parts come up in the background.
     const upInTime = await Promise.race([bringUp.then(() => true), delay(FIRST_CONNECT_WAIT_MS).then(() => false)])
     if (!upInTime && this.live === live) {
@@ -175,7 +175,7 @@ export class AppSession {
   }
 
   /** Waits for Redis (however long), then starts the runtime, the inspector and the default agents. */
-  private async bringUp(live: Live): Promise<void> {
+  private async bringUp(live: Live, keep: Map<string, number> | null): Promise<void> {
     await readyOrEnded(live.client)
     if (this.live !== live) return
     try {
@@ -183,9 +183,18 @@ export class AppSession {
       if (this.live === live) this.setStatus({ ...this.current, serverVersion: version })
       await live.runtime.start()
       await live.inspector.start()
-      for (const role of rolesToStart(this.env, live.embedded)) {
-        if (this.live === live) await live.runtime.startRole(role, 1)
+      const refused: string[] = []
+      const counts = keep ?? new Map(rolesToStart(this.env, live.embedded).map((role) => [role, 1]))
+      for (const [role, instances] of counts) {
+        if (this.live !== live) break
+        if (instances <= 0) continue
+        // The user's rights decide which agents run; each refused role names the missing right.
+        await live.runtime.startRole(role, instances).catch((error: unknown) => {
+          if (!isNoPermission(error)) throw error
+          refused.push(`${role}: ${noPermissionSentence(error)}`)
+        })
       }
+      if (refused.length > 0) throw new Error(`agents not started: ${refused.join('; ')}`)
     } catch (error) {
       this.partsError = error instanceof Error ? error.message : String(error)
       if (this.live === live) this.setStatus({ ...this.current, error: this.partsError })
@@ -195,7 +204,8 @@ export class AppSession {
   private onHealth(health: Health): void {
     const wasUp = this.current.state === 'connected'
     const state = health.up ? 'connected' : wasUp || this.current.state === 'disconnected' ? 'disconnected' : this.current.state
-    this.setStatus({ ...this.current, state, latencyMs: health.latencyMs, error: health.up ? this.partsError : health.error })
+    const error = health.up ? this.partsError : (this.embeddedTrouble ?? health.error)
+    this.setStatus({ ...this.current, state, readOnly: health.up && health.readOnly === true, latencyMs: health.latencyMs, error })
   }
 
   private setStatus(next: ConnectionStatus): void {
@@ -203,7 +213,13 @@ export class AppSession {
     this.current = next
     // Latency moves every ping; push it only when it moves noticeably.
     const latencyMoved = Math.abs((next.latencyMs ?? 0) - (before.latencyMs ?? 0)) >= 1
-    if (before.state !== next.state || before.error !== next.error || before.target !== next.target || latencyMoved) {
+    if (before.state !== next.state || before.error !== next.error) {
+      const line = `Redis ${next.target}: ${next.state}${next.error ? ` (${next.error})` : ''}`
+      if (next.state === 'error' || next.state === 'disconnected') logger('app').warn(line)
+      else logger('app').info(line)
+    }
+    const changed = before.state !== next.state || before.error !== next.error || before.readOnly !== next.readOnly
+    if (changed || before.target !== next.target || latencyMoved) {
       this.bus.publish('connection', next)
     }
   }
@@ -212,15 +228,10 @@ export class AppSession {
     return { state, target, embedded, latencyMs: null, serverVersion: null, error: null, canSavePasswords: this.canSavePasswords }
   }
 
-  /** Ordered, each step on its own: one failing part must not keep the others open. */
   private async teardown(): Promise<void> {
     const live = this.live
-    if (!live) return
     this.live = null
-    live.health.stop()
-    await live.inspector.close().catch(() => undefined)
-    await live.runtime.close().catch(() => undefined)
-    await live.client.quit().catch(() => live.client.disconnect())
+    if (live) await teardownLive(live)
   }
 
   private async stopEmbedded(): Promise<void> {

@@ -1,13 +1,19 @@
 import type { Redis } from 'ioredis'
 import { describeConnectionError } from '../redis/connection-errors'
+import { isNoPermission, noPermissionSentence } from '../redis/acl-errors'
 
 /** How often the connection is pinged (the status badge's resolution). */
 export const HEALTH_INTERVAL_MS = 1_000
 /** A PING slower than this counts as a lost connection. */
 export const PING_TIMEOUT_MS = 1_500
 
+/** A key every profile that may read at all can read (README's ACL profiles): the read probe. */
+const READ_PROBE_KEY = 'stream:role:manager'
+
 export interface Health {
   up: boolean
+  /** Up for reads only: PING is refused (NOPERM) but a read is answered. */
+  readOnly?: boolean
   latencyMs: number | null
   error: string | null
 }
@@ -54,6 +60,10 @@ export class HealthMonitor {
     this.client.off('error', this.onError)
   }
 
+  private pingOrRead(): Promise<boolean> {
+    return pingOrReadOf(this.client)
+  }
+
   private async tick(): Promise<void> {
     if (this.pinging || !this.timer) return
     if (this.client.status !== 'ready') {
@@ -63,12 +73,28 @@ export class HealthMonitor {
     this.pinging = true
     const started = performance.now()
     try {
-      await withTimeout(this.client.ping(), PING_TIMEOUT_MS)
-      this.report({ up: true, latencyMs: Math.round((performance.now() - started) * 100) / 100, error: null })
+      const readOnly = await withTimeout(this.pingOrRead(), PING_TIMEOUT_MS)
+      this.report({ up: true, readOnly, latencyMs: Math.round((performance.now() - started) * 100) / 100, error: null })
     } catch (error) {
       this.report({ up: false, latencyMs: null, error: error instanceof Error ? error.message : String(error) })
     } finally {
       this.pinging = false
+    }
+  }
+}
+
+/** Answers true when only reads work: PING refused by the ACL, EXISTS answered. */
+async function pingOrReadOf(client: Redis): Promise<boolean> {
+  try {
+    await client.ping()
+    return false
+  } catch (error) {
+    if (!isNoPermission(error)) throw error
+    try {
+      await client.exists(READ_PROBE_KEY)
+      return true
+    } catch (readError) {
+      throw new Error(isNoPermission(readError) ? `${noPermissionSentence(error)}, nor read ${READ_PROBE_KEY}` : String(readError))
     }
   }
 }

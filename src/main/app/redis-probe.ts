@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis'
 import { REDIS_DEFAULTS, redactUrl, type RedisConnectionConfig } from '../redis/connection-config'
 import { createRedisClient } from '../redis/create-client'
 import { waitForFirstReady } from '../redis/wait-ready'
+import { isNoPermission } from '../redis/acl-errors'
 
 /** Waits for a client's first 'ready'; rejects at once on a certificate or password error, else after timeoutMs. */
 export function waitUntilReady(client: Redis, timeoutMs: number, label: string): Promise<void> {
@@ -9,7 +10,13 @@ export function waitUntilReady(client: Redis, timeoutMs: number, label: string):
 }
 
 export async function serverVersion(client: Redis): Promise<string> {
-  const info = await client.info('server')
+  let info: string
+  try {
+    info = await client.info('server')
+  } catch (error) {
+    if (isNoPermission(error)) return 'unknown (the user may not run INFO)'
+    throw error
+  }
   return /redis_version:([^\r\n]+)/.exec(info)?.[1]?.trim() ?? 'unknown'
 }
 

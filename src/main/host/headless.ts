@@ -8,6 +8,8 @@ import { defaultDataDir } from '../app/data-dir'
 import { noSecretStore } from '../app/secret-store'
 import { packageRoot } from '../package-root'
 import { startWsHost } from './ws-host'
+import { logger } from '../log/logger'
+import { serveAppMetrics } from '../metrics/serve-runtime-metrics'
 
 export interface HeadlessOptions {
   /** Default SWITCHYARD_PORT, else a free port. */
@@ -51,11 +53,13 @@ export async function runHeadless(options: HeadlessOptions = {}): Promise<{ url:
   })
   const host = await startWsHost({ dispatch, bus: session.bus, staticDir, port })
   const status = await session.start()
+  const metrics = await serveAppMetrics(() => session.runtime(), env)
 
   let closing: Promise<void> | null = null
   const close = () => {
     closing ??= (async () => {
       stopAgentsPush()
+      await metrics?.close()
       await host.close()
       await session.close()
     })()
@@ -63,15 +67,15 @@ export async function runHeadless(options: HeadlessOptions = {}): Promise<{ url:
   }
   if (options.handleSignals !== false) {
     const onSignal = (signal: NodeJS.Signals) => {
-      console.log(`\nSwitchyard: ${signal}, shutting down…`)
+      logger('host').info(`Switchyard: ${signal}, shutting down…`)
       void close().then(() => process.exit(0))
     }
     process.once('SIGINT', onSignal)
     process.once('SIGTERM', onSignal)
   }
   if (options.print !== false) {
-    console.log(`Redis: ${status.target} — ${status.state}${status.error ? ` (${status.error})` : ''}`)
-    console.log(`Switchyard is serving on ${host.url}`)
+    logger('host').info(`Redis: ${status.target} — ${status.state}${status.error ? ` (${status.error})` : ''}`)
+    logger('host').info(`Switchyard is serving on ${host.url}`)
   }
   return { url: host.url, token: host.token, close }
 }

@@ -4,6 +4,7 @@ import { CALL_CHANNEL, EVENT_CHANNEL, SUBSCRIBE_CHANNEL, type EventMessage } fro
 import { fail } from '../../shared/result'
 import type { Dispatch } from '../api/dispatch'
 import type { EventBus } from '../app/event-bus'
+import { ClientResources, WatchCounts } from './client-resources'
 
 export interface IpcHostOptions {
   ipcMain: IpcMain
@@ -20,6 +21,22 @@ export interface IpcHostOptions {
 export function startIpcHost(options: IpcHostOptions): () => void {
   const { ipcMain, dispatch, bus, isAppUrl } = options
   const subscriptionsBy = new Map<WebContents, Map<Topic, () => void>>()
+  const watchCounts = new WatchCounts()
+  // Each window owns the tails and watches it opened; they end when it is destroyed.
+  const resourcesBy = new Map<WebContents, ClientResources>()
+  const resourcesOf = (contents: WebContents): ClientResources => {
+    let resources = resourcesBy.get(contents)
+    if (!resources) {
+      const created = new ClientResources(dispatch, watchCounts)
+      resources = created
+      resourcesBy.set(contents, created)
+      contents.once('destroyed', () => {
+        resourcesBy.delete(contents)
+        void created.release()
+      })
+    }
+    return resources
+  }
 
   const trusted = (event: IpcMainEvent | IpcMainInvokeEvent): boolean => {
     const frame = event.senderFrame
@@ -28,7 +45,7 @@ export function startIpcHost(options: IpcHostOptions): () => void {
 
   ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, args: unknown) => {
     if (!trusted(event)) return fail('unauthorized', 'this frame may not use the Switchyard API')
-    return dispatch(method, args)
+    return resourcesOf(event.sender).call(method, args)
   })
 
   ipcMain.on(SUBSCRIBE_CHANNEL, (event, topic: unknown, on: unknown) => {
@@ -47,10 +64,12 @@ export function startIpcHost(options: IpcHostOptions): () => void {
     subscriptions.get(topic)?.()
     subscriptions.delete(topic)
     if (!on) return
+    const resources = resourcesOf(contents)
     subscriptions.set(
       topic,
       bus.listen(topic, (t, payload) => {
-        if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, { topic: t, payload } satisfies EventMessage)
+        if (contents.isDestroyed() || !resources.wants(t, payload)) return
+        contents.send(EVENT_CHANNEL, { topic: t, payload } satisfies EventMessage)
       }),
     )
   })
@@ -60,5 +79,7 @@ export function startIpcHost(options: IpcHostOptions): () => void {
     ipcMain.removeAllListeners(SUBSCRIBE_CHANNEL)
     for (const subscriptions of subscriptionsBy.values()) for (const off of subscriptions.values()) off()
     subscriptionsBy.clear()
+    for (const resources of resourcesBy.values()) void resources.release()
+    resourcesBy.clear()
   }
 }

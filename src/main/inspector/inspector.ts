@@ -7,11 +7,13 @@ import {
   DEFAULT_TRACE_POLL_MS,
   type InspectorOptions,
 } from './options'
+import { ResultWaiter } from './inject/result-waiter'
 import { StatsSampler } from './stats/stats-sampler'
 import { TailManager } from './tail/tail-manager'
 import { TopologyPusher } from './topology/topology-pusher'
 import { TopologyReader } from './topology/topology-reader'
 import { TraceWatcher } from './traces/trace-watcher'
+import { logger } from '../log/logger'
 
 /**
  * The inspector of one Redis connection: owns the topology pusher, the stats
@@ -24,6 +26,8 @@ export class Inspector {
   readonly tails: TailManager
   readonly traces: TraceWatcher
   readonly stats: StatsSampler
+  /** One connection waiting for the results of every "inject and wait" call. */
+  readonly results: ResultWaiter
   private readonly pusher: TopologyPusher
   private closing: Promise<void> | null = null
 
@@ -48,6 +52,7 @@ export class Inspector {
       options.tailPushIntervalMs ?? DEFAULT_TAIL_PUSH_INTERVAL_MS,
       onError,
     )
+    this.results = new ResultWaiter(redis, options.createBlockingClient)
     this.traces = new TraceWatcher(redis, (trace) => publish('trace', trace), options.tracePollMs ?? DEFAULT_TRACE_POLL_MS, onError)
     this.stats = new StatsSampler(
       redis,
@@ -66,9 +71,9 @@ export class Inspector {
     void this.stats.sample()
   }
 
-  /** Background errors (a failed push or sample, a tail that would not stop) go to the caller, who decides. */
+  /** Background errors (a failed push or sample, a tail that would not stop) are logged; the next tick tries again. */
   private noteError(error: unknown): void {
-    this.options.onError?.(error)
+    logger('inspector').warn(error instanceof Error ? error.message : String(error))
   }
 
   /** Memoized: stops timers, then tails (quitting their connections), each step on its own. */
@@ -78,6 +83,7 @@ export class Inspector {
       this.stats.stop()
       this.traces.stop()
       await this.tails.stopAll().catch((error: unknown) => this.noteError(error))
+      await this.results.close().catch((error: unknown) => this.noteError(error))
     })()
     return this.closing
   }

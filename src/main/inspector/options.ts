@@ -20,8 +20,6 @@ export interface InspectorOptions {
   connectionLabel: string
   /** Default 250 ms: at most 4 topology pushes a second. */
   topologyIntervalMs?: number
-  /** Background errors (a push, a sample, a tail's stop) come here; without it they are dropped, and the next tick tries again. */
-  onError?: (error: unknown) => void
   /** Default 100 ms: at most 10 pushes a second per tail. */
   tailPushIntervalMs?: number
   /** Default 2 s: how often statistics and new violations are sampled. */

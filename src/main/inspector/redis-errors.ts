@@ -1,4 +1,5 @@
 import { HandlerError } from '../../shared/result'
+import { isNoPermission, noPermissionSentence } from '../redis/acl-errors'
 
 /** What a request was about, so an error can name it. */
 export interface ErrorContext {
@@ -16,6 +17,9 @@ export function toHandlerError(error: unknown, context: ErrorContext = {}): unkn
   if (!(error instanceof Error)) return error
   const message = error.message
   const stream = context.stream ? `stream ${context.stream}` : 'the stream'
+  if (isNoPermission(error)) {
+    return new HandlerError('no_permission', noPermissionSentence(error, context.stream ? `stream ${context.stream}` : undefined))
+  }
   if (message.startsWith('NOGROUP')) {
     const group = context.group ? `group ${context.group}` : 'the group'
     return new HandlerError('not_found', `${group} does not exist on ${stream}`)

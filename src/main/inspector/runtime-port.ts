@@ -5,3 +5,4 @@
 export { readAgentRegistry } from '../runtime'
 export { readJournal, readConversationMessages } from '../runtime'
 export { sendEnvelope, decodeEnvelope as decodeResult, type SendTarget } from '../runtime'
+export { consumerAgents } from '../runtime/control/consumer-agents'

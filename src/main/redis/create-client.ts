@@ -1,6 +1,7 @@
 import { Redis, type RedisOptions } from 'ioredis'
 import { parseRedisUrl, REDIS_DEFAULTS, usesTls, type RedisConnectionConfig } from './connection-config'
 import { buildTlsOptions } from './tls-options'
+import { rememberSecret } from '../log/scrub-secrets'
 
 export type ClientPurpose = 'command' | 'blocking' | 'subscriber'
 
@@ -35,6 +36,7 @@ export function createRedisClient(config: RedisConnectionConfig, purpose: Client
   const password = config.password ?? target.password
   if (username) options.username = username
   if (password) options.password = password
+  rememberSecret(password)
   if (usesTls(config)) options.tls = buildTlsOptions(target.host, config.tlsSettings)
   if (purpose === 'command') {
     const socketTimeoutSec = config.socketTimeoutSec ?? REDIS_DEFAULTS.socketTimeoutSec

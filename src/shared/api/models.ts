@@ -18,6 +18,8 @@ export const connectionStatusSchema = z.object({
   error: z.string().nullable(),
   /** Headless mode never stores passwords; desktop mode uses safeStorage. */
   canSavePasswords: z.boolean(),
+  /** Connected, but the Redis user may only read (PING refused, reads answered): "connected, read-only". */
+  readOnly: z.boolean().optional(),
 })
 export type ConnectionStatus = z.infer<typeof connectionStatusSchema>
 
@@ -58,12 +60,18 @@ export const agentInfoSchema = z.object({
   idleMs: z.number().nullable().optional(),
   /** For `consumer` agents: the stream and group it was seen in. */
   consumerOf: z.object({ stream: z.string(), group: z.string() }).optional(),
+  /** Streams the agent reports writing to (flat-field agents, other languages): graph write edges. */
+  writes: z.array(z.string()).optional(),
 })
 export type AgentInfo = z.infer<typeof agentInfoSchema>
+
+/** See shared/binary-values: which names and values in `fields` are hex of non-UTF-8 bytes. */
+const binaryMarks = { hexValues: z.array(z.string()).optional(), hexNames: z.array(z.string()).optional() }
 
 export const streamEntrySchema = z.object({
   id: z.string(),
   fields: z.record(z.string(), z.string()),
+  ...binaryMarks,
   /** Present when the entry carries a valid `envelope` field. */
   envelope: envelopeSchema.optional(),
   /** Why the `envelope` field did not decode, when it is there but bad. */
@@ -167,6 +175,8 @@ export const pendingEntrySchema = z.object({
   role: z.string().nullable(),
   stage: z.string().nullable(),
   lastHop: z.string().nullable(),
+  /** The envelope's message_id, for its trace (#traces/<id>); absent for flat entries. */
+  messageId: z.string().nullable().optional(),
 })
 export type PendingEntry = z.infer<typeof pendingEntrySchema>
 
@@ -174,7 +184,8 @@ export const pendingPageSchema = z.object({
   stream: z.string(),
   group: z.string(),
   total: z.number(),
-  consumers: z.array(z.object({ name: z.string(), pending: z.number() })),
+  /** Every consumer of the group (XINFO CONSUMERS), those with 0 pending too. */
+  consumers: z.array(z.object({ name: z.string(), pending: z.number(), idleMs: z.number().optional() })),
   entries: z.array(pendingEntrySchema),
   nextCursor: z.string().nullable(),
 })
@@ -267,5 +278,6 @@ export const deadLetterSchema = z.object({
   reason: z.string(),
   ts: z.number(),
   fields: z.record(z.string(), z.string()),
+  ...binaryMarks,
 })
 export type DeadLetter = z.infer<typeof deadLetterSchema>

@@ -35,3 +35,14 @@ export class InjectPage {
     return this.view.locator(`[data-field-error="${field}"]`)
   }
 }
+
+/** The raw-fields side of Inject: a stream and name/value rows. */
+export async function composeRaw(view: Locator, stream: string, fields: Array<[string, string]>): Promise<void> {
+  await view.getByLabel('Raw fields to a stream').check()
+  await view.locator('input[name="rawStream"]').fill(stream)
+  for (const [i, [name, value]] of fields.entries()) {
+    if (i > 0) await view.getByRole('button', { name: '+ Field' }).click()
+    await view.locator(`input[name="field-name-${i}"]`).fill(name)
+    await view.locator(`input[name="field-value-${i}"]`).fill(value)
+  }
+}

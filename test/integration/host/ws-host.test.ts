@@ -43,6 +43,7 @@ describe('the headless WebSocket host', () => {
     await session.start()
     host = await startWsHost({ dispatch: createSessionDispatcher(session), bus: session.bus, staticDir })
     base = `http://127.0.0.1:${host.port}`
+    rawPort = host.port
   })
   afterAll(async () => {
     await host?.close()
@@ -138,4 +139,59 @@ describe('the headless WebSocket host', () => {
     ws.close()
     await expect.poll(() => session.bus.hasListeners('connection')).toBe(false)
   })
+
+  it('puts nosniff, CSP and no-store on every answer, refusals included', async () => {
+    const page = await fetch(host.url)
+    const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+    const answers = [
+      page,
+      await fetch(`${base}/`), // 401
+      await fetch(`${base}/nothing-here.js`, { headers: { cookie } }), // 404
+      await fetch(`${base}/`, { method: 'POST' }), // 405
+    ]
+    expect(answers.map((a) => a.status)).toEqual([200, 401, 404, 405])
+    const raw = [
+      await rawAnswer(`GET /?token=${host.token} HTTP/1.1\r\nHost: evil.example:${host.port}\r\nConnection: close\r\n\r\n`), // 403 Host
+      await rawAnswer(upgrade('/ws', `127.0.0.1:${host.port}`)), // 401 socket without token
+      await rawAnswer(upgrade(`/ws?token=${host.token}`, `127.0.0.1:${host.port}`, 'http://evil.example')), // 403 Origin
+      await rawAnswer(upgrade(`/other?token=${host.token}`, `127.0.0.1:${host.port}`)), // 404
+      await rawAnswer('NOT HTTP AT ALL\r\n\r\n'), // 400
+    ]
+    expect(raw.map((r) => r.status)).toEqual([403, 401, 403, 404, 400])
+    for (const headers of [...answers.map((a) => Object.fromEntries(a.headers)), ...raw.map((r) => r.headers)]) {
+      expect(headers['x-content-type-options']).toBe('nosniff')
+      expect(headers['content-security-policy']).toContain("default-src 'self'")
+      expect(headers['content-security-policy']).toContain("frame-ancestors 'none'")
+      expect(headers['cache-control']).toBe('no-store')
+    }
+  })
 })
+
+function upgrade(path: string, hostHeader: string, origin?: string): string {
+  const lines = [`GET ${path} HTTP/1.1`, `Host: ${hostHeader}`, 'Upgrade: websocket', 'Connection: Upgrade',
+    'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Version: 13']
+  if (origin) lines.push(`Origin: ${origin}`)
+  return `${lines.join('\r\n')}\r\n\r\n`
+}
+
+/** Sends raw bytes to the host and parses the status line and headers of what comes back. */
+let rawPort = 0
+function rawAnswer(text: string): Promise<{ status: number; headers: Record<string, string> }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port: rawPort })
+    let got = ''
+    socket.on('data', (chunk) => (got += chunk.toString()))
+    socket.once('error', reject)
+    socket.once('close', () => {
+      const [head = ''] = got.split('\r\n\r\n')
+      const [statusLine = '', ...lines] = head.split('\r\n')
+      const headers: Record<string, string> = {}
+      for (const line of lines) {
+        const at = line.indexOf(':')
+        if (at > 0) headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim()
+      }
+      resolve({ status: Number(statusLine.split(' ')[1]), headers })
+    })
+    socket.write(text)
+  })
+}

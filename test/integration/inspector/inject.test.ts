@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest'
 import type { Redis } from 'ioredis'
 import { envelopeSchema } from '../../../src/shared/envelope'
 import { DOC_TASKS, roleStream } from '../../../src/shared/keys'
+import { REDIS_DEFAULTS } from '../../../src/main/redis/connection-config'
+import { waitFor } from '../../support/wait'
 import { useHarness } from './harness'
 
 const { h } = useHarness()
+/** Every connection to the test Redis but the probe's own. */
+const connections = async (probe: Redis) => String(await probe.client('LIST')).trim().split('\n').length - 1
 
 /** A stand-in agent in "another language": reads its role stream and answers on the result list, upper-cased. */
 function echoAgent(client: Redis, role: string) {
@@ -77,4 +81,40 @@ describe('injection', () => {
     const [audit] = await h.ok('audit.list', { count: 1 })
     expect(audit).toMatchObject({ action: 'inject.envelope', details: { target: { kind: 'agent', name: 'a-9' }, copies: 1 } })
   })
+
+  it('60 concurrent "inject and wait" calls share one waiting connection, within REDIS_MAX_CONNECTIONS', async () => {
+    const probe = h.client()
+    const stop = echoAgent(h.client(), 'many')
+    try {
+      const baseline = await connections(probe)
+      let most = baseline
+      let sampling = true
+      const sampler = (async () => {
+        while (sampling) {
+          most = Math.max(most, await connections(probe))
+          await new Promise((r) => setTimeout(r, 20))
+        }
+      })()
+      const calls = Array.from({ length: 60 }, (_, i) =>
+        h.ok('inject.envelope', {
+          // Half are answered; half wait for a role nobody serves, so all 60 wait together.
+          target: { kind: 'role', name: i % 2 ? 'many' : 'nobody-serves-this' },
+          envelope: { payload: { text: `n${i}` } },
+          waitMs: 4_000,
+        }),
+      )
+      await waitFor('all 60 waiting or answered', () => h.inspector.results.size >= 30)
+      const answers = await Promise.all(calls)
+      sampling = false
+      await sampler
+      expect(answers.filter((_, i) => i % 2).map((a) => a.results[0]?.payload.text)).toEqual(
+        Array.from({ length: 30 }, (_, k) => `N${2 * k + 1}`),
+      )
+      expect(answers.filter((_, i) => i % 2 === 0).every((a) => a.results[0] === null)).toBe(true)
+      expect(most - baseline, 'connections opened for the waits').toBeLessThanOrEqual(1)
+      expect(most).toBeLessThanOrEqual(REDIS_DEFAULTS.maxConnections)
+    } finally {
+      await stop()
+    }
+  }, 60_000)
 })

@@ -29,7 +29,11 @@ describe('topology', () => {
       },
     ])
     const edge = snapshot.graph.edges.find((e) => e.kind === 'reads' && e.source === 'stream:legacy:events')
-    expect(edge?.target).toBe('external:go-workers')
+    // Its consumer sends no heartbeat: it is an agent "seen as consumer", and the group's reader is its role.
+    expect(edge).toMatchObject({ target: 'role:go-workers', group: 'go-workers', lag: 3, pending: 2 })
+    expect(snapshot.agents).toContainEqual(
+      expect.objectContaining({ agentId: 'w1', role: 'go-workers', source: 'consumer', idleMs: expect.any(Number), consumerOf: { stream: 'legacy:events', group: 'go-workers' } }),
+    )
     expect(snapshot.graph.nodes.find((n) => n.id === 'stream:legacy:events')).toMatchObject({ count: 5, pending: 2 })
   })
 
@@ -44,8 +48,8 @@ describe('topology', () => {
     await h.redis.xadd(JOURNAL_STREAM, '*', 'role', 'uppercase', 'destination', roleStream('manager'), 'message_id', 'm')
 
     const snapshot = await h.ok('topology.snapshot', {})
-    expect(snapshot.agents.map((a) => [a.agentId, a.status])).toEqual([['up-1', 'idle'], ['up-2', 'dead']])
-    expect(snapshot.graph.nodes.find((n) => n.id === 'role:uppercase')).toMatchObject({ kind: 'role', count: 1 })
+    expect(snapshot.agents.filter((a) => a.source !== 'consumer').map((a) => [a.agentId, a.status])).toEqual([['up-1', 'idle'], ['up-2', 'dead']])
+    expect(snapshot.graph.nodes.find((n) => n.id === 'role:uppercase')).toMatchObject({ kind: 'role', count: 1, dead: 1, health: 'degraded' })
     const edges = snapshot.graph.edges.map((e) => `${e.kind} ${e.source} ${e.target}`)
     expect(edges).toContain('reads stream:stream:role:uppercase role:uppercase')
     expect(edges).toContain('writes role:uppercase stream:stream:role:manager')

@@ -76,9 +76,9 @@ describe('the waterfall and the safety budget', () => {
 
 describe('trace import', () => {
   it('refuses a file that is not JSON or not a trace, and says which field is wrong', async () => {
-    expect(await importTrace('{ nope')).toBe('the file is not JSON')
+    expect(await importTrace('{ nope')).toBe('"the file" is not JSON, so it is not a trace export. Nothing was changed.')
     expect(await importTrace(JSON.stringify({ messageId: 'm', conversationId: 'c', hops: 'x', complete: true }))).toMatch(
-      /^not a Switchyard trace: hops/,
+      /^"the file" is not a trace exported by Switchyard: hops/,
     )
   })
 
@@ -89,5 +89,43 @@ describe('trace import', () => {
     expect(s.traces.map((t) => t.messageId)).toEqual(['imported', 'older'])
     expect(s.hopIndex).toBe(0)
     expect(tracesSelectors.hopCount(s)).toBe(3)
+  })
+})
+
+describe('finding traces', () => {
+  it('marks hops whose process count went back as replayed', () => {
+    const t = trace(4)
+    const replayed = { ...t, hops: [...t.hops, { ...t.hops[1]!, index: 4, entryId: '1700000000010-0' }] }
+    expect(tracesSelectors.replayedHops(replayed)).toEqual([false, false, false, false, true])
+  })
+  it('the first hop says what it left with, its stage included', () => {
+    const first = trace(3).hops[0]!
+    const ops = tracesSelectors.firstHopChanges({ ...first, diff: [] })
+    expect(ops.map((o) => o.path)).toEqual(expect.arrayContaining(['/process_count', '/payload/stage']))
+  })
+  it('the budget carries units', () => {
+    expect(tracesSelectors.budget(envelope({ process_count: 3 }), 1_700_000_010).map((b) => b.unit)).toEqual(['hops', 's', 's'])
+  })
+  it('a bad import names the file and the first problems only', async () => {
+    const error = await importTrace('{"hello":1}', 'notes.json')
+    expect(error).toMatch(/^"notes.json" is not a trace exported by Switchyard: /)
+    expect(error).toMatch(/Nothing was changed\.$/)
+    expect(await importTrace('{nope', 'x.json')).toMatch(/is not JSON/)
+  })
+  it('groups journal entries by message with the outcome of the newest hop', async () => {
+    const { summarizeJournal, searchRecent } = await import('../../../src/renderer/src/views/traces/recent-traces')
+    const done = envelope({ message_id: 'm-done', conversation_id: 'conv-a', trace: [{ start_ts: 1, end_ts: 2, duration: 1, role: 'reverse', agent_id: 'r' }] })
+    const bad = envelope({ message_id: 'm-bad', conversation_id: 'conv-b', trace: [{ start_ts: 1, end_ts: 2, duration: 1, role: 'uppercase', agent_id: 'u', error: 'TypeError' }] })
+    const list = summarizeJournal([
+      { id: '3-0', fields: { message_id: 'm-done', role: 'reverse', destination: 'result:m-done' }, envelope: done },
+      { id: '2-0', fields: { message_id: 'm-bad', role: 'uppercase', destination: 'stream:role:manager' }, envelope: bad },
+      { id: '1-0', fields: { message_id: 'm-done', role: 'manager', destination: 'stream:role:uppercase' }, envelope: done },
+    ])
+    expect(list.map((t) => [t.messageId, t.outcome, t.hops])).toEqual([
+      ['m-done', 'done', 2],
+      ['m-bad', 'error', 1],
+    ])
+    expect(searchRecent(list, 'CONV-B').map((t) => t.messageId)).toEqual(['m-bad'])
+    expect(searchRecent(list, '', 'done').map((t) => t.messageId)).toEqual(['m-done'])
   })
 })

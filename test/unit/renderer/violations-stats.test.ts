@@ -77,3 +77,28 @@ describe('statistics ring buffer', () => {
     expect(statsSelectors.healthRows(points)[0]?.violations).toBe(1)
   })
 })
+
+describe('statistics over time, with gaps', () => {
+  it('puts a break where samples stopped, not a bridged line', async () => {
+    const { withGaps } = await import('../../../src/renderer/src/stores/stats-selectors')
+    const rows = [0, 2000, 4000, 6000, 60_000, 62_000].map((ts) => ({ ts, manager: 1 }))
+    const out = withGaps(rows, ['manager'])
+    expect(out).toHaveLength(7)
+    expect(out[4]).toEqual({ ts: 33_000, manager: null })
+  })
+  it('averages long windows into at most MAX_CHART_ROWS rows and keeps the window', async () => {
+    const { downsample } = await import('../../../src/renderer/src/stores/stats-selectors')
+    const many = Array.from({ length: 1000 }, (_, i) => point(1_700_000_000 + i * 2, { manager: i % 2 }))
+    const out = downsample(many, 100)
+    expect(out).toHaveLength(100)
+    expect(out[0]?.throughputByRole.manager).toBeCloseTo(0.5)
+    expect(out[0]?.violations).toBe(10)
+    expect(statsSelectors.inWindow(many, 10)).toHaveLength(6)
+  })
+  it('violation filters by kind, role and id prefix', () => {
+    const list = [violation('1', 1, 'age', 'reverse'), violation('2', 2, 'process_count', 'manager')]
+    expect(violationsSelectors.filtered(list, { kind: 'age', role: '', text: '' }).map((v) => v.id)).toEqual(['1'])
+    expect(violationsSelectors.filtered(list, { kind: '', role: 'manager', text: '' }).map((v) => v.id)).toEqual(['2'])
+    expect(violationsSelectors.filtered(list, { kind: '', role: '', text: 'M-2' }).map((v) => v.id)).toEqual(['2'])
+  })
+})

@@ -3,6 +3,8 @@ import { AUDIT_STREAM } from '../../../shared/keys'
 import { auditFields } from '../../../shared/records'
 import type { AuditEntry } from '../../../shared/api'
 import { fieldsToRecord } from '../redis-reply'
+import { HandlerError } from '../../../shared/result'
+import { isNoPermission, noPermissionSentence } from '../../redis/acl-errors'
 
 /** The audit stream keeps about this many operator writes (XADD MAXLEN ~). */
 export const AUDIT_MAX_LEN = 10_000
@@ -62,6 +64,13 @@ export async function audited<T>(
   summarize: (result: T) => Record<string, unknown> = () => ({}),
 ): Promise<T> {
   const result = await run()
-  await appendAudit(ctx, action, { ...details, ...summarize(result) })
+  const record = { ...details, ...summarize(result) }
+  try {
+    await appendAudit(ctx, action, record)
+  } catch (error) {
+    // The write happened: say so, and that only its record is missing.
+    const why = isNoPermission(error) ? noPermissionSentence(error, AUDIT_STREAM) : error instanceof Error ? error.message : String(error)
+    throw new HandlerError('audit_failed', `${action} ran (${JSON.stringify(record)}), but its audit record was not written: ${why}`)
+  }
   return result
 }

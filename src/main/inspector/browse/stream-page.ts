@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis'
 import type { RequestArgs, StreamPage } from '../../../shared/api'
 import { HandlerError } from '../../../shared/result'
+import { idText } from '../entries/binary-fields'
 import { decodeEntries, type RawEntry } from '../entries/decode-entry'
 import { pipelineValues } from '../redis-errors'
 
@@ -13,15 +14,17 @@ export async function readStreamPage(redis: Redis, args: RequestArgs<'streams.pa
   const { stream, order, count, after, at } = args
   const from = after ? `(${after}` : at !== undefined ? String(at) : order === 'desc' ? '+' : '-'
   const first = redis.pipeline().type(stream).xlen(stream)
-  if (order === 'desc') first.xrevrange(stream, from, '-', 'COUNT', count + 1)
-  else first.xrange(stream, from, '+', 'COUNT', count + 1)
+  // Buffers: bytes that are not UTF-8 are shown as marked hex, never as U+FFFD.
+  if (order === 'desc') first.xrevrangeBuffer(stream, from, '-', 'COUNT', count + 1)
+  else first.xrangeBuffer(stream, from, '+', 'COUNT', count + 1)
   const [type, length, rows] = pipelineValues(await first.exec(), { stream }) as [string, number, RawEntry[]]
   if (type === 'none') throw new HandlerError('not_found', `stream ${stream} does not exist`)
   if (type !== 'stream') throw new HandlerError('invalid_request', `${stream} is a ${type}, not a stream`)
 
   const page = rows.slice(0, count)
   const hasNext = rows.length > count
-  const head = page[0]?.[0] ?? (after ?? null)
+  const firstId = page[0]?.[0]
+  const head = firstId !== undefined ? idText(firstId) : (after ?? null)
   // Is there anything on the other side of the page's first entry?
   let hasPrev = false
   if (head && (after || at !== undefined)) {
@@ -35,7 +38,7 @@ export async function readStreamPage(redis: Redis, args: RequestArgs<'streams.pa
     stream,
     length,
     entries: decodeEntries(page),
-    nextCursor: hasNext ? (page.at(-1)?.[0] ?? null) : null,
+    nextCursor: hasNext && page.length ? idText(page.at(-1)![0]) : null,
     prevCursor: hasPrev ? head : null,
   }
 }

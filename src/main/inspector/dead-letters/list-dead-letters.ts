@@ -3,7 +3,7 @@ import type { DeadLetter, RequestArgs } from '../../../shared/api'
 import { DEAD_LETTER_PREFIXES, deadLetterStream, undecodableStream } from '../../../shared/keys'
 import { deadLetterFields } from '../../../shared/records'
 import { pipelineValues } from '../redis-errors'
-import { fieldsToRecord } from '../redis-reply'
+import { fieldsFromBytes } from '../entries/binary-fields'
 import { scanStreams } from '../topology/scan-streams'
 
 /** At most this many dead-letter streams are read in one listing. */
@@ -16,9 +16,11 @@ function secondsOf(raw: string | undefined, id: string): number {
   return Number(id.split('-')[0]) / 1000
 }
 
-function toDeadLetter(dlq: string, id: string, raw: string[]): DeadLetter {
-  const fields = fieldsToRecord(raw)
+function toDeadLetter(dlq: string, idBytes: Buffer, raw: Buffer[]): DeadLetter {
+  const { fields, ...marks } = fieldsFromBytes(raw)
+  const id = idBytes.toString('latin1')
   return {
+    ...marks,
     id,
     deadLetterStream: dlq,
     sourceStream: fields[deadLetterFields.sourceStream] ?? dlq.slice(DEAD_LETTER_PREFIXES.find((p) => dlq.startsWith(p))?.length ?? 0),
@@ -39,8 +41,8 @@ export async function listDeadLetters(redis: Redis, args: RequestArgs<'deadLette
         await Promise.all(DEAD_LETTER_PREFIXES.map((prefix) => scanStreams(redis, { match: `${prefix}*`, max: DEAD_LETTER_STREAMS_MAX })))
       ).flatMap((scan) => scan.keys)
   const read = redis.pipeline()
-  for (const key of keys) read.xrevrange(key, '+', '-', 'COUNT', args.count)
-  const pages = pipelineValues(await read.exec()) as Array<Array<[string, string[]]>>
+  for (const key of keys) read.xrevrangeBuffer(key, '+', '-', 'COUNT', args.count)
+  const pages = pipelineValues(await read.exec()) as Array<Array<[Buffer, Buffer[]]>>
   const all = keys.flatMap((key, i) => (pages[i] ?? []).map(([id, raw]) => toDeadLetter(key, id, raw)))
   return all.sort((a, b) => b.ts - a.ts).slice(0, args.count)
 }

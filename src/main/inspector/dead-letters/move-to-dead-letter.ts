@@ -4,6 +4,7 @@ import { deadLetterFields } from '../../../shared/records'
 import { pipelineValues, withRedisErrors } from '../redis-errors'
 import { audited, type ActionContext } from '../actions/audit'
 import { requireGroup } from '../actions/require-group'
+import { renameEntryMeta } from './entry-meta'
 
 /** Each dead-letter stream keeps about this many entries (XADD MAXLEN ~): the one cap the runtime uses too. */
 export const DEAD_LETTER_MAX_LEN = DEAD_LETTER_MAXLEN
@@ -12,7 +13,8 @@ type PendingRow = [id: string, consumer: string, idleMs: number, deliveries: num
 
 /**
  * Copies each pending entry with the reason into switchyard:dlq:{stream} and
- * acks it, in one MULTI so an entry is never both lost and acked. Entries whose
+ * acks it, in one MULTI so an entry is never both lost and acked. The body is
+ * read and written as Buffers, so its bytes arrive exactly. Entries whose
  * body was trimmed away have nothing to copy and stay pending.
  */
 export async function moveToDeadLetter(
@@ -23,7 +25,7 @@ export async function moveToDeadLetter(
   await requireGroup(ctx.redis, stream, group)
   const read = ctx.redis.pipeline()
   for (const id of ids) {
-    read.xrange(stream, id, id)
+    read.xrangeBuffer(stream, id, id) // bytes as they are: a move must not re-encode them
     read.xpending(stream, group, id, id, 1)
   }
   const values = pipelineValues(await read.exec(), { stream, group })
@@ -31,11 +33,11 @@ export async function moveToDeadLetter(
   const tx = ctx.redis.multi()
   const moved: string[] = []
   ids.forEach((id, i) => {
-    const body = (values[2 * i] as Array<[string, string[]]>)[0]
+    const body = (values[2 * i] as Array<[Buffer, Buffer[]]>)[0]
     const pending = (values[2 * i + 1] as PendingRow[])[0]
     if (!body || !pending) return
     moved.push(id)
-    tx.xadd(target, 'MAXLEN', '~', DEAD_LETTER_MAX_LEN, '*', ...body[1],
+    tx.xadd(target, 'MAXLEN', '~', DEAD_LETTER_MAX_LEN, '*', ...renameEntryMeta(body[1]),
       deadLetterFields.reason, reason,
       deadLetterFields.sourceStream, stream,
       deadLetterFields.sourceId, id,

@@ -1,14 +1,15 @@
 import type { RequestArgs } from '../../../shared/api'
 import { HandlerError } from '../../../shared/result'
 import { DEAD_LETTER_PREFIX } from '../../../shared/keys'
-import { DEAD_LETTER_META_PREFIX, deadLetterFields } from '../../../shared/records'
+import { deadLetterFields } from '../../../shared/records'
 import { pipelineValues, withRedisErrors } from '../redis-errors'
-import { fieldsToRecord } from '../redis-reply'
 import { audited, type ActionContext } from '../actions/audit'
+import { originalFields } from './entry-meta'
 
 /**
  * Re-adds dead letters to their source stream without the dlq_ metadata and
- * deletes them from the dead-letter stream, in one MULTI per request.
+ * deletes them from the dead-letter stream, in one MULTI per request. Names
+ * and values are copied as Buffers: the replayed entry has the original bytes.
  */
 export async function replayDeadLetters(
   ctx: ActionContext,
@@ -19,11 +20,11 @@ export async function replayDeadLetters(
     throw new HandlerError('invalid_request', `${deadLetterStream} is not a dead-letter stream (${DEAD_LETTER_PREFIX}…)`)
   }
   const read = ctx.redis.pipeline()
-  for (const id of ids) read.xrange(deadLetterStream, id, id)
-  const bodies = pipelineValues(await read.exec(), { stream: deadLetterStream }) as Array<Array<[string, string[]]>>
+  for (const id of ids) read.xrangeBuffer(deadLetterStream, id, id)
+  const bodies = pipelineValues(await read.exec(), { stream: deadLetterStream }) as Array<Array<[Buffer, Buffer[]]>>
   const found = ids.flatMap((id, i) => {
     const row = bodies[i]?.[0]
-    return row ? [{ id, fields: fieldsToRecord(row[1]) }] : []
+    return row ? [{ id, raw: row[1] }] : []
   })
   const missing = ids.filter((id) => !found.some((f) => f.id === id))
   if (missing.length) {
@@ -31,10 +32,13 @@ export async function replayDeadLetters(
   }
   const tx = ctx.redis.multi()
   const fallbackSource = deadLetterStream.slice(DEAD_LETTER_PREFIX.length)
-  for (const { id, fields } of found) {
-    const source = fields[deadLetterFields.sourceStream] || fallbackSource
-    const original = Object.entries(fields).filter(([k]) => !k.startsWith(DEAD_LETTER_META_PREFIX))
-    tx.xadd(source, '*', ...original.flat())
+  for (const { id, raw } of found) {
+    let source: string | Buffer = fallbackSource
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const value = raw[i + 1] as Buffer
+      if ((raw[i] as Buffer).toString('latin1') === deadLetterFields.sourceStream && value.length) source = value
+    }
+    tx.xadd(source, '*', ...originalFields(raw))
     tx.xdel(deadLetterStream, id)
   }
   const results = await audited(ctx, 'deadLetters.replay', { deadLetterStream, ids }, async () =>

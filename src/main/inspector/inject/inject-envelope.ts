@@ -1,19 +1,19 @@
-import type { Redis } from 'ioredis'
 import type { RequestArgs, ResponseOf } from '../../../shared/api'
-import type { Envelope } from '../../../shared/envelope'
+import { resultListOf, type Envelope } from '../../../shared/envelope'
 import { HandlerError } from '../../../shared/result'
 import { audited, type ActionContext } from '../actions/audit'
 import { sendEnvelope } from '../runtime-port'
-import { awaitResults } from './await-results'
+import type { ResultWaiter } from './result-waiter'
 
 /**
  * Composes an envelope (schema-checked by the runtime's sendEnvelope) to a role
  * or agent stream, N copies; with waitMs, waits up to that long for every
- * result list at once, on a blocking connection it owns for this call.
+ * result at once, through the inspector's one pooled waiter (one connection
+ * for every waiting call).
  */
 export async function injectEnvelope(
   ctx: ActionContext,
-  createBlockingClient: () => Redis,
+  waiter: ResultWaiter,
   args: RequestArgs<'inject.envelope'>,
 ): Promise<ResponseOf<'inject.envelope'>> {
   const { target, envelope, copies, waitMs } = args
@@ -35,15 +35,10 @@ export async function injectEnvelope(
     }
   }, () => ({ messageIds: sent.slice(0, 20).map((s) => s.envelope.message_id) }))
 
-  let results: Array<Envelope | null> = sent.map(() => null)
-  if (waitMs > 0 && sent.length > 0) {
-    const blocking = createBlockingClient()
-    try {
-      results = await awaitResults(blocking, sent.map((s) => s.envelope), waitMs)
-    } finally {
-      blocking.disconnect()
-    }
-  }
+  const results: Array<Envelope | null> =
+    waitMs > 0
+      ? await Promise.all(sent.map(({ envelope: env }) => waiter.wait(resultListOf(env), env.message_id, waitMs)))
+      : sent.map(() => null)
   return {
     messageIds: sent.map((s) => s.envelope.message_id),
     streamIds: sent.map((s) => s.streamId),

@@ -3,20 +3,38 @@ import type { PendingEntry, PendingPage, RequestArgs } from '../../../shared/api
 import type { Envelope } from '../../../shared/envelope'
 import { decodeEntry, type RawEntry } from '../entries/decode-entry'
 import { pipelineValues, withRedisErrors } from '../redis-errors'
-import { asNumber } from '../redis-reply'
+import { asNumber, flatToRecord } from '../redis-reply'
 
 type PendingRow = [id: string, consumer: string, idleMs: number, deliveries: number]
 type PendingSummary = [total: number, minId: string | null, maxId: string | null, consumers: Array<[string, string]> | null]
 
-function describe(envelope: Envelope | undefined): Pick<PendingEntry, 'role' | 'stage' | 'lastHop'> {
-  if (!envelope) return { role: null, stage: null, lastHop: null }
+function describe(envelope: Envelope | undefined): Pick<PendingEntry, 'role' | 'stage' | 'lastHop' | 'messageId'> {
+  if (!envelope) return { role: null, stage: null, lastHop: null, messageId: null }
   const stage = envelope.payload.stage
   const hop = envelope.trace.at(-1)
   return {
     role: envelope.target_role,
     stage: typeof stage === 'string' ? stage : null,
     lastHop: hop ? `${hop.role}/${hop.agent_id}` : null,
+    messageId: envelope.message_id,
   }
+}
+
+/**
+ * Every consumer from XINFO CONSUMERS (XPENDING's summary leaves out those
+ * with nothing pending, and those are the ones that can be deleted safely).
+ */
+function consumersOf(infos: unknown[], summary: PendingSummary): PendingPage['consumers'] {
+  const byName = new Map<string, PendingPage['consumers'][number]>()
+  for (const info of infos) {
+    const c = flatToRecord(info)
+    const name = String(c.name)
+    byName.set(name, { name, pending: asNumber(c.pending) ?? 0, idleMs: asNumber(c.idle) ?? 0 })
+  }
+  for (const [name, pending] of summary[3] ?? []) {
+    if (!byName.has(name)) byName.set(name, { name, pending: asNumber(pending) ?? 0 })
+  }
+  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name))
 }
 
 /**
@@ -27,12 +45,12 @@ function describe(envelope: Envelope | undefined): Pick<PendingEntry, 'role' | '
 export async function listPending(redis: Redis, args: RequestArgs<'pending.list'>): Promise<PendingPage> {
   const { stream, group, consumer, minIdleMs, after, count } = args
   const start = after ? `(${after}` : '-'
-  const first = redis.pipeline().xpending(stream, group)
+  const first = redis.pipeline().xinfo('CONSUMERS', stream, group).xpending(stream, group)
   if (consumer) first.xpending(stream, group, 'IDLE', minIdleMs, start, '+', count + 1, consumer)
   else first.xpending(stream, group, 'IDLE', minIdleMs, start, '+', count + 1)
-  const [summary, rowsAll] = await withRedisErrors({ stream, group }, async () =>
+  const [consumerInfos, summary, rowsAll] = await withRedisErrors({ stream, group }, async () =>
     pipelineValues(await first.exec(), { stream, group }),
-  ) as [PendingSummary, PendingRow[]]
+  ) as [unknown[], PendingSummary, PendingRow[]]
   const rows = rowsAll.slice(0, count)
 
   const bodies = redis.pipeline()
@@ -48,7 +66,7 @@ export async function listPending(redis: Redis, args: RequestArgs<'pending.list'
     stream,
     group,
     total: asNumber(summary[0]) ?? 0,
-    consumers: (summary[3] ?? []).map(([name, pending]) => ({ name, pending: asNumber(pending) ?? 0 })),
+    consumers: consumersOf(consumerInfos, summary),
     entries,
     nextCursor: rowsAll.length > count ? (rows.at(-1)?.[0] ?? null) : null,
   }

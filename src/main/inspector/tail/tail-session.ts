@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis'
 import type { StreamEntry, TailBatch } from '../../../shared/api'
+import { idText } from '../entries/binary-fields'
 import { decodeEntries, type RawEntry } from '../entries/decode-entry'
 
 /** One push carries at most this many entries; older ones beyond it are counted as dropped. */
@@ -43,12 +44,14 @@ export class TailSession {
   private async run(): Promise<void> {
     while (!this.closed) {
       try {
-        const reply = (await this.client.xread('COUNT', TAIL_BATCH_MAX, 'BLOCK', TAIL_BLOCK_MS, 'STREAMS', this.stream, this.lastId)) as
-          | Array<[string, RawEntry[]]>
+        // Buffers: bytes that are not UTF-8 are pushed as marked hex, never as U+FFFD.
+        const reply = (await this.client.xreadBuffer('COUNT', TAIL_BATCH_MAX, 'BLOCK', TAIL_BLOCK_MS, 'STREAMS', this.stream, this.lastId)) as
+          | Array<[Buffer, RawEntry[]]>
           | null
         const rows = reply?.[0]?.[1] ?? []
         if (rows.length === 0 || this.closed) continue
-        this.lastId = rows.at(-1)?.[0] ?? this.lastId
+        const last = rows.at(-1)
+        if (last) this.lastId = idText(last[0])
         this.buffer.push(...decodeEntries(rows))
         const over = this.buffer.length - TAIL_BATCH_MAX
         if (over > 0) {

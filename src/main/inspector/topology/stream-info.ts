@@ -40,7 +40,7 @@ function parseConsumer(reply: unknown): ConsumerInfo {
 
 /**
  * Reads many streams in two pipelined round trips: XINFO STREAM (never FULL),
- * sampled MEMORY USAGE and XINFO GROUPS, then XINFO CONSUMERS per group.
+ * XINFO GROUPS and (when asked) sampled MEMORY USAGE, then XINFO CONSUMERS per group.
  * A key that vanished or changed type in between is left out.
  */
 export async function readStreamInfos(
@@ -48,19 +48,24 @@ export async function readStreamInfos(
   keys: readonly string[],
   previous: ReadonlyMap<string, StreamCounter>,
   nowMs: number,
+  /** Streams whose MEMORY USAGE is asked too (default all); the others answer null. */
+  withMemory: (key: string) => boolean = () => true,
 ): Promise<{ streams: StreamInfo[]; counters: Map<string, StreamCounter> }> {
   const first = redis.pipeline()
-  for (const key of keys) {
+  const memoryAsked = keys.map((key) => {
     first.xinfo('STREAM', key)
-    first.call('MEMORY', 'USAGE', key, 'SAMPLES', String(MEMORY_SAMPLES))
     first.xinfo('GROUPS', key)
-  }
+    const asked = withMemory(key)
+    if (asked) first.call('MEMORY', 'USAGE', key, 'SAMPLES', String(MEMORY_SAMPLES))
+    return asked
+  })
   const replies = (await first.exec()) ?? []
   const alive: Array<{ key: string; info: Record<string, unknown>; memory: number | null; groups: unknown[] }> = []
+  let at = 0
   keys.forEach((key, i) => {
-    const [infoErr, info] = replies[3 * i] ?? [null, null]
-    const [, memory] = replies[3 * i + 1] ?? [null, null]
-    const [groupsErr, groups] = replies[3 * i + 2] ?? [null, null]
+    const [infoErr, info] = replies[at++] ?? [null, null]
+    const [groupsErr, groups] = replies[at++] ?? [null, null]
+    const [, memory] = memoryAsked[i] ? (replies[at++] ?? [null, null]) : [null, null]
     if (infoErr || groupsErr) return
     alive.push({ key, info: flatToRecord(info), memory: asNumber(memory), groups: Array.isArray(groups) ? groups : [] })
   })
@@ -72,6 +77,7 @@ export async function readStreamInfos(
   let next = 0
   const counters = new Map<string, StreamCounter>()
   const streams = alive.map(({ key, info, memory, groups }): StreamInfo => {
+    // entries-added (Redis 7.0+) counts every XADD, trims or not; older servers fall back to the length.
     const entriesAdded = asNumber(info['entries-added']) ?? asNumber(info.length) ?? 0
     const before = previous.get(key)
     const seconds = before ? (nowMs - before.atMs) / 1000 : 0

@@ -51,7 +51,7 @@ export class TopologyPusher {
   private async tick(): Promise<void> {
     try {
       if (this.isWatched()) {
-        const snapshot = await this.reader.snapshot()
+        const snapshot = await this.reader.snapshot('live')
         const sig = signature(snapshot)
         if (!this.stopped && (sig !== this.lastSignature || Date.now() - this.lastPushMs >= TOPOLOGY_REFRESH_MS)) {
           this.lastSignature = sig

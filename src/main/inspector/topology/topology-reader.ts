@@ -1,46 +1,72 @@
 import type { Redis } from 'ioredis'
-import type { TopologySnapshot } from '../../../shared/api'
-import { readAgentRegistry } from '../runtime-port'
+import type { AgentInfo, TopologySnapshot } from '../../../shared/api'
 import { buildGraph } from './build-graph'
+import { consumerAgents, readAgentRegistry } from '../runtime-port'
 import { JournalWriteSampler } from './journal-writes'
+import { countResultLists, type ResultListCount } from './result-lists'
 import { scanStreams } from './scan-streams'
-import { readStreamInfos, type StreamCounter } from './stream-info'
+import { StreamCache } from './stream-cache'
+import { readStreamInfos } from './stream-info'
 
 /** A snapshot covers at most this many streams; beyond it, `truncated` is set. */
 export const TOPOLOGY_STREAMS_MAX = 2_000
+/** Live snapshots look for new streams and count result lists this often (SCAN walks the keyspace). */
+export const KEYSPACE_RESCAN_MS = 10_000
+/** Live snapshots read the agent registry at most this often (heartbeats come every few seconds). */
+export const REGISTRY_READ_MS = 1_000
 
 /**
- * Takes topology snapshots; remembers the previous counters so each snapshot
- * carries entries/s, and the journal position so write edges are incremental.
+ * Takes topology snapshots. `full` (on request) reads everything now; `live`
+ * (the pusher, several a second) reads only what moved plus a slice of the
+ * rest within a budget, finds new streams every KEYSPACE_RESCAN_MS and
+ * learns traffic from the journal's new entries — so an idle Redis with a
+ * thousand streams costs a few dozen commands a second.
  */
 export class TopologyReader {
-  private counters = new Map<string, StreamCounter>()
+  private readonly cache = new StreamCache()
   private readonly writes = new JournalWriteSampler()
-  private lastMs = 0
+  private truncated = false
+  private scannedMs = 0
+  private registry: AgentInfo[] = []
+  private registryMs = 0
+  private resultLists: ResultListCount | null = null
 
   constructor(
     private readonly redis: Redis,
     private readonly maxStreams: number = TOPOLOGY_STREAMS_MAX,
   ) {}
 
-  async snapshot(): Promise<TopologySnapshot> {
+  async snapshot(mode: 'full' | 'live' = 'full'): Promise<TopologySnapshot> {
     const now = Date.now()
-    const scan = await scanStreams(this.redis, { max: this.maxStreams })
-    const [{ streams, counters }, agents, writes] = await Promise.all([
-      readStreamInfos(this.redis, scan.keys, this.counters, now),
-      readAgentRegistry(this.redis, now),
-      this.writes.sample(this.redis),
+    const full = mode === 'full'
+    const rescan = full || now - this.scannedMs >= KEYSPACE_RESCAN_MS
+    if (rescan) {
+      const [scan, results] = await Promise.all([scanStreams(this.redis, { max: this.maxStreams }), countResultLists(this.redis)])
+      this.cache.setKeys(scan.keys)
+      this.truncated = scan.truncated
+      this.resultLists = results
+      this.scannedMs = now
+    }
+    const [journal, registry] = await Promise.all([
+      this.writes.sample(this.redis, now),
+      full || now - this.registryMs >= REGISTRY_READ_MS ? readAgentRegistry(this.redis, now) : Promise.resolve(this.registry),
     ])
-    const intervalSec = this.lastMs ? (now - this.lastMs) / 1000 : 0
-    this.counters = counters
-    this.lastMs = now
+    if (registry !== this.registry) this.registryMs = now
+    this.registry = registry
+    const plan = full ? this.cache.planAll() : this.cache.plan(now, journal.touched)
+    if (plan.keys.length > 0) {
+      const read = await readStreamInfos(this.redis, plan.keys, this.cache.previousCounters(), now, (key) => plan.cold.has(key))
+      this.cache.update(plan.keys, read.streams, read.counters, now)
+    }
+    const streams = this.cache.all()
+    const agents = [...registry, ...consumerAgents(streams, registry, now)]
     return {
       ts: now,
       streams,
       agents,
-      graph: buildGraph(streams, agents, writes, intervalSec),
+      graph: buildGraph({ streams, agents, writes: journal.writes, resultLists: this.resultLists }),
       streamCount: streams.length,
-      truncated: scan.truncated,
+      truncated: this.truncated,
     }
   }
 }

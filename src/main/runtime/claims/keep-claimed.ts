@@ -7,7 +7,9 @@ import type { ReceivedEntry } from '../reader/stream-entry'
  * (XCLAIM ... JUSTID: resets the idle time, not the delivery count), so a
  * slow process() is never mistaken for a crash and handed to a second
  * instance. Renews every third of claimIdleMs, on one timer for the agent's
- * life (not one per batch: timers per hop are garbage at high rates).
+ * life (not one per entry: timers per hop are garbage at high rates). An
+ * entry held longer than maxHoldMs (its handler was given up) is no longer
+ * renewed: it goes idle and the sweeper claims it, then dead-letters it.
  */
 export class ClaimKeeper {
   private readonly inFlight = new Map<string, { entry: ReceivedEntry; sinceMs: number }>()
@@ -17,31 +19,42 @@ export class ClaimKeeper {
     private readonly redis: () => Redis,
     private readonly consumer: () => string,
     private readonly claimIdleMs: number,
+    private readonly maxHoldMs: number = Number.POSITIVE_INFINITY,
   ) {
     this.timer = setInterval(() => void this.renew(), Math.max(50, Math.floor(claimIdleMs / 3)))
     this.timer.unref()
   }
 
-  track(entries: ReceivedEntry[]): void {
-    const now = Date.now()
-    for (const entry of entries) this.inFlight.set(`${entry.stream}\u0000${entry.id}`, { entry, sinceMs: now })
+  /** Entries renewed now (tests check an abandoned one leaves this). */
+  get held(): number {
+    return this.inFlight.size
   }
 
-  release(entries: ReceivedEntry[]): void {
-    for (const entry of entries) this.inFlight.delete(`${entry.stream}\u0000${entry.id}`)
+  track(entry: ReceivedEntry): void {
+    this.inFlight.set(`${entry.stream}\u0000${entry.id}`, { entry, sinceMs: Date.now() })
+  }
+
+  release(entry: ReceivedEntry): void {
+    this.inFlight.delete(`${entry.stream}\u0000${entry.id}`)
   }
 
   stop(): void {
     if (this.timer) clearInterval(this.timer)
     this.timer = null
+    this.inFlight.clear()
   }
 
   private async renew(): Promise<void> {
     if (this.inFlight.size === 0) return
-    const due = Date.now() - this.claimIdleMs / 3
+    const now = Date.now()
+    const due = now - this.claimIdleMs / 3
     const pipeline = this.redis().pipeline()
     let count = 0
-    for (const { entry, sinceMs } of this.inFlight.values()) {
+    for (const [key, { entry, sinceMs }] of this.inFlight) {
+      if (now - sinceMs > this.maxHoldMs) {
+        this.inFlight.delete(key)
+        continue
+      }
       if (sinceMs > due) continue
       pipeline.call('XCLAIM', [entry.stream, entry.group, this.consumer(), 0, entry.id, 'JUSTID'])
       count += 1

@@ -28,11 +28,11 @@ export async function sweepStalled(
   // The lock only expires (never released early), so its value is just who holds it, for an operator reading it.
   const got = await redis.set(lock, consumer, 'PX', options.lockMs, 'NX')
   if (got !== 'OK') return { claimed: [], deadLettered: 0 }
-  const reply = (await redis.call('XAUTOCLAIM', [
+  const reply = (await redis.callBuffer('XAUTOCLAIM', [
     input.stream, input.group, consumer, options.claimIdleMs, '0-0', 'COUNT', CLAIM_BATCH,
   ])) as unknown[]
   const { entries, deletedIds } = parseEntryList(reply[1], input.stream, input.group)
-  const deleted = Array.isArray(reply[2]) ? reply[2].map(String) : deletedIds
+  const deleted = Array.isArray(reply[2]) ? reply[2].map((id) => String(id)) : deletedIds
   const tx = new Transaction()
   // Trimmed while pending: nothing left to process, stop tracking them.
   for (const id of deleted) tx.xack(input.stream, input.group, id)
@@ -72,6 +72,6 @@ export async function takeUndelivered(
   input: { stream: string; group: string },
   consumer: string,
 ): Promise<ReceivedEntry[]> {
-  const reply = await redis.call('XREADGROUP', ['GROUP', input.group, consumer, 'COUNT', CLAIM_BATCH, 'STREAMS', input.stream, '>'])
+  const reply = await redis.callBuffer('XREADGROUP', ['GROUP', input.group, consumer, 'COUNT', CLAIM_BATCH, 'STREAMS', input.stream, '>'])
   return parseReadReply(reply, input.group)
 }

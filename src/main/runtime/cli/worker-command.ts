@@ -5,6 +5,9 @@ import { runtimeOptionsFromEnv } from '../core/options'
 import { isRuntimeRole, pipelineRoles } from '../agents/role-catalog'
 import { UserRoles } from '../user-agents/user-roles'
 import { exitCleanlyOnSignals } from './shutdown'
+import { logger } from '../../log/logger'
+import { serveRuntimeMetrics } from '../../metrics/serve-runtime-metrics'
+import type { MetricsServer } from '../../metrics/metrics-server'
 
 export type PipelineName = 'demo' | 'doc-review' | 'all'
 
@@ -16,6 +19,8 @@ export interface WorkerArgs {
   statsDir?: string
   /** A user's agents module: every exported agent class is a role. */
   agents?: string
+  /** --metrics-port: Prometheus /metrics on 127.0.0.1 (0 = a free port). */
+  metricsPort?: number
 }
 
 /**
@@ -42,10 +47,20 @@ export async function runWorker(args: WorkerArgs): Promise<void> {
     const known = [...userRoles, ...pipelineRoles.all.filter((r) => !userRoles.includes(r))]
     throw new Error(`unknown role(s): ${unknown.join(', ')}; known: ${known.join(', ')}`)
   }
-  runtime.on('error', (error: unknown) => console.error(`worker error: ${error instanceof Error ? error.message : String(error)}`))
-  exitCleanlyOnSignals(() => runtime.close(), (line) => console.log(`worker: ${line}`))
+  runtime.on('error', (error: unknown) => logger('worker').error({ err: error }, `worker error: ${error instanceof Error ? error.message : String(error)}`))
+
+  let metrics: MetricsServer | null = null
+  const close = async (): Promise<void> => {
+    await runtime.close()
+    await metrics?.close()
+  }
+  exitCleanlyOnSignals(close, (line) => logger('worker').info(`worker: ${line}`))
 
   await runtime.start()
+  if (args.metricsPort !== undefined) {
+    metrics = await serveRuntimeMetrics(() => runtime, args.metricsPort)
+    console.log(`worker metrics on ${metrics.url}`)
+  }
   const started = []
   for (const role of roles) started.push(...(await runtime.startRole(role, role === 'stats' ? 1 : args.instances)))
   console.log(`worker ready: ${started.length} agents (${roles.join(', ')}) on ${redactUrl(redis)}`)
@@ -53,4 +68,5 @@ export async function runWorker(args: WorkerArgs): Promise<void> {
     const source = runtime.roles.definition(agent.role)?.source
     console.log(`  ${agent.agentId} ${agent.role}${source ? ` (${source})` : ''}`)
   }
+  logger('worker').info({ agents: started.map((a) => a.agentId), roles }, `worker ready on ${redactUrl(redis)}`)
 }

@@ -5,6 +5,7 @@ import type { HandlerGroup } from '../../api/handler-types'
 import type { AgentMethod } from '../../api/method-groups'
 import type { AgentRuntime } from '../core/agent-runtime'
 import { readAgentRegistry } from './registry'
+import { roleConsumerAgents } from './role-consumers'
 import { roleDescriptions } from '../agents/role-catalog'
 
 function need(getRuntime: () => AgentRuntime | null): AgentRuntime {
@@ -13,11 +14,13 @@ function need(getRuntime: () => AgentRuntime | null): AgentRuntime {
   return runtime
 }
 
-/** Registry rows (every host, dead ones marked) with this process's agents on top of theirs. */
+/** Registry rows (every host, dead ones marked) with this process's agents on top of theirs, and consumer-only agents. */
 export async function listAgents(runtime: AgentRuntime): Promise<AgentInfo[]> {
   const merged = new Map<string, AgentInfo>()
   for (const info of await readAgentRegistry(runtime.commandClient())) merged.set(info.agentId, info)
   for (const info of runtime.localAgents()) merged.set(info.agentId, info)
+  // Consumers of role groups that send no heartbeat at all: listed too, "seen as consumer".
+  for (const info of await roleConsumerAgents(runtime.commandClient(), [...merged.values()]).catch(() => [])) merged.set(info.agentId, info)
   return [...merged.values()].sort((a, b) => a.role.localeCompare(b.role) || a.agentId.localeCompare(b.agentId))
 }
 

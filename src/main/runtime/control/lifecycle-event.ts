@@ -1,5 +1,5 @@
 import type { AgentHeartbeat } from '../../../shared/records'
-import type { LifecycleEvent, LifecycleEventName } from './lifecycle'
+import { MAX_REPORTED_WRITES, type LifecycleEvent, type LifecycleEventName } from './lifecycle'
 
 const EVENTS: readonly LifecycleEventName[] = ['init', 'heartbeat', 'reload', 'exit']
 const STATUSES: readonly AgentHeartbeat['status'][] = ['starting', 'idle', 'busy', 'paused', 'stopping', 'stopped']
@@ -45,6 +45,7 @@ export function normalizeLifecycleEvent(raw: unknown, nowSec: number = Date.now(
     interval: num(e.interval, FOREIGN_HEARTBEAT_INTERVAL_SEC),
     envelopes: envelopes ?? { count: 0, age_sum: 0, time_sum: 0, steps_sum: 0, recent: [] },
     foreign: envelopes === undefined,
+    ...(Array.isArray(e.writes) ? { writes: e.writes.filter((w): w is string => typeof w === 'string').slice(0, MAX_REPORTED_WRITES) } : {}),
   }
 }
 

@@ -26,7 +26,11 @@ export interface LifecycleEvent extends AgentHeartbeat {
   kind: 'status'
   event: LifecycleEventName
   envelopes: FinalEnvelopeTotals
+  /** Streams the agent wrote to lately (flat-field agents, which keep no journal): the graph's write edges. */
+  writes?: string[]
 }
+/** Bound on the streams one agent reports in `writes`. */
+export const MAX_REPORTED_WRITES = 32
 
 /** What an agent needs from the runtime that hosts it. */
 export interface AgentContext {

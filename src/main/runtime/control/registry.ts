@@ -14,7 +14,7 @@ export function isDead(beat: AgentHeartbeat, nowSec: number): boolean {
 }
 
 /** A registry row; `source` is set on rows written for agents known only by their lifecycle events. */
-export type RegistryRow = AgentHeartbeat & { source?: 'lifecycle' }
+export type RegistryRow = AgentHeartbeat & { source?: 'lifecycle'; writes?: string[] }
 
 export function heartbeatToInfo(beat: RegistryRow, nowSec: number, local: boolean): AgentInfo {
   return {
@@ -29,6 +29,7 @@ export function heartbeatToInfo(beat: RegistryRow, nowSec: number, local: boolea
     lastHeartbeatTs: beat.ts,
     startedTs: beat.started_ts,
     source: beat.source ?? 'switchyard',
+    ...(beat.writes && beat.writes.length > 0 ? { writes: beat.writes } : {}),
   }
 }
 
@@ -49,6 +50,7 @@ export function parseHeartbeat(text: string): RegistryRow | null {
       ts: value.ts,
       interval: Number(value.interval ?? 5),
       ...(value.source === 'lifecycle' ? { source: 'lifecycle' as const } : {}),
+      ...(Array.isArray(value.writes) ? { writes: value.writes.filter((w) => typeof w === 'string').slice(0, 32) } : {}),
     }
   } catch {
     return null

@@ -10,6 +10,8 @@ import { REDIS_DEFAULTS, redactUrl } from '../../redis/connection-config'
 import { checkRedisVersion } from '../../redis/version-floor'
 import { waitForFirstReady } from '../../redis/wait-ready'
 import { applyControlCommand, type ReloadHandler } from '../control/apply-command'
+import { isNoPermission, noPermissionSentence } from '../../redis/acl-errors'
+import { logger } from '../../log/logger'
 import { ControlBus, type ControlCommand } from '../control/control-bus'
 import type { AgentContext, LifecycleEvent } from '../control/lifecycle'
 import { heartbeatToInfo } from '../control/registry'
@@ -26,6 +28,7 @@ import { RoleFactories } from './role-factories'
 import { checkConnectionBudget, closeConnections, stopAgentsInOrder } from './runtime-close'
 import { demoRequest, sendAndAwait } from './send-and-await'
 import type { StreamAgent } from './stream-agent'
+import { runtimeEvents } from '../stats/hop-events'
 
 export { REDIS_CLOSE_BOUND_MS } from './runtime-close'
 export type { ReloadHandler } from '../control/apply-command'
@@ -76,6 +79,7 @@ export class AgentRuntime extends EventEmitter {
   }
 
   private async doStart(): Promise<void> {
+    logger('runtime').debug(`connecting to ${redactUrl(this.options.redis)}`)
     const commands = createRedisClient(this.options.redis, 'command')
     this.commands = commands
     // A certificate or password Redis refuses ends start() with its reason instead of a silent hang.
@@ -90,8 +94,15 @@ export class AgentRuntime extends EventEmitter {
     const parts = { context: () => this.context(), reloadHandlers: this.reloadHandlers, reportError: (e: unknown) => this.reportError(e) }
     const onCommand = (command: ControlCommand, role: string | null): void => applyControlCommand(command, role, this.agents.values(), parts)
     const onRemote = (event: LifecycleEvent): void => void (this.agents.has(event.agent_id) || this.hub.deliver(event))
-    this.bus = new ControlBus(this.subscriber, onCommand, onRemote, commands)
-    await this.bus.start()
+    const bus = new ControlBus(this.subscriber, onCommand, onRemote, commands)
+    try {
+      await bus.start()
+      this.bus = bus
+    } catch (error) {
+      // A user without pub/sub rights still runs agents: only control commands and lifecycle events are missing.
+      if (!isNoPermission(error)) throw error
+      this.reportError(new Error(`no control commands or lifecycle events here: ${noPermissionSentence(error, 'broadcast:*')} (or &broadcast:*)`))
+    }
     this.doorbell = new Doorbell(createRedisClient(this.options.redis, 'blocking'), commands, this.options.blockMs)
     this.sweeper = new RoleSweeper(commands, this.options, () => [...this.agents.values()], (e) => this.reportError(e))
     const every = (ms: number, fn: () => void): number => this.timers.push(setInterval(fn, ms).unref())
@@ -201,6 +212,13 @@ export class AgentRuntime extends EventEmitter {
     return this.localAgents().filter((a) => a.role === role)
   }
 
+  /** The (stream, group) pairs this process's agents read, once each (for metrics). */
+  inputGroups(): Array<{ stream: string; group: string }> {
+    const seen = new Map<string, { stream: string; group: string }>()
+    for (const agent of this.agents.values()) for (const input of agent.sharedInputs()) seen.set(`${input.stream}\n${input.group}`, input)
+    return [...seen.values()]
+  }
+
   localAgents(): AgentInfo[] {
     return [...this.agents.values()].map(infoOf)
   }
@@ -230,8 +248,9 @@ export class AgentRuntime extends EventEmitter {
   }
 
   private reportError(error: unknown): void {
+    runtimeEvents.runtimeError()
     if (this.listenerCount('error') > 0) this.emit('error', error)
-    else console.error('[switchyard runtime]', error instanceof Error ? error.message : error)
+    else logger('runtime').error({ err: error }, error instanceof Error ? error.message : String(error))
   }
 
   /**

@@ -21,9 +21,25 @@ export function withDeadline<T>(promise: Promise<T>, ms: number, onDeadline: () 
 }
 
 const CONNECTION_TROUBLE =
-  /Connection is closed|Command aborted|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Stream isn't writeable|Command timed out|LOADING|timed out after|MaxRetriesPerRequest/
+  /Connection is closed|Command aborted|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Stream isn't writeable|Command timed out|LOADING|timed out after|MaxRetriesPerRequest|max retries per request/i
 
 /** Connection trouble is retried quietly; everything else is worth an 'error' event. */
 export function isConnectionError(error: unknown): boolean {
   return error instanceof Error && CONNECTION_TROUBLE.test(error.message)
+}
+
+/** What process() gets beside its input. */
+export interface ProcessContext {
+  /** Fires at the entry's timeout, or when the agent gives its in-flight work up. */
+  signal: AbortSignal
+}
+
+/** Seed 001's DEFAULT_TASK_TIMEOUT_SEC: the timeout of an entry that names none. */
+export const DEFAULT_TASK_TIMEOUT_SEC = 60
+
+/** The timeout of one entry: the sender's (__agent_timeout_sec) if valid, else the agent's, never above the cap. */
+export function entryTimeoutSec(given: unknown, fallbackSec: number, capSec: number): number {
+  const asked = Number(given)
+  const chosen = Number.isFinite(asked) && asked > 0 ? asked : fallbackSec
+  return Math.min(chosen, capSec)
 }

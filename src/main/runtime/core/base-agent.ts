@@ -2,7 +2,7 @@
 import { resultListOf, type Envelope, type PayloadError } from '../../../shared/envelope'
 import { agentGroup, agentStream, isInternalKey, roleGroup, roleStream, VIOLATIONS_STREAM } from '../../../shared/keys'
 import { violationFields } from '../../../shared/records'
-import { DeadlineError, withDeadline } from './async-utils'
+import { DEFAULT_TASK_TIMEOUT_SEC, DeadlineError, entryTimeoutSec, withDeadline, type ProcessContext } from './async-utils'
 import { deleteDrainedStream } from '../claims/agent-stream-cleanup'
 import { deadLetterWrite } from '../hop/dead-letter'
 import { decodeEntryEnvelope } from '../reader/envelope-decode'
@@ -11,9 +11,9 @@ import { checkSafetyLimits, type SafetyViolation } from '../hop/safety'
 import type { ReceivedEntry } from '../reader/stream-entry'
 import { StreamAgent, type HopWrite, type ReadSpec } from './stream-agent'
 import { AGENT_KIND, type AgentKind } from './agent-brand'
+import { runtimeEvents } from '../stats/hop-events'
 
-/** Seed 001's DEFAULT_TASK_TIMEOUT_SEC. */
-export const DEFAULT_TASK_TIMEOUT_SEC = 60
+export { DEFAULT_TASK_TIMEOUT_SEC } from './async-utils'
 /** Result lists nobody reads expire after this long. */
 export const RESULT_TTL_SEC = 24 * 3600
 /** Approximate cap of the violations stream. */
@@ -33,7 +33,8 @@ export abstract class BaseAgent extends StreamAgent {
   static readonly [AGENT_KIND]: AgentKind = 'envelope'
   taskTimeoutSec = DEFAULT_TASK_TIMEOUT_SEC
 
-  abstract process(env: Envelope): Promise<Envelope> | Envelope
+  /** `signal` fires at the entry's timeout (or when the agent gives its work up): stop working then. */
+  abstract process(env: Envelope, context: ProcessContext): Promise<Envelope> | Envelope
 
   readSpecs(): ReadSpec[] {
     return [
@@ -51,7 +52,7 @@ export abstract class BaseAgent extends StreamAgent {
     await deleteDrainedStream(this.ctx.commands, agentStream(this.agentId))
   }
 
-  protected async handle(entry: ReceivedEntry): Promise<HopWrite> {
+  protected async handle(entry: ReceivedEntry, agentSignal: AbortSignal): Promise<HopWrite> {
     const decoded = decodeEntryEnvelope(entry.fields, this.ctx.options.maxEnvelopeBytes)
     if (!decoded.ok) return deadLetterWrite(this.agentId, decoded.reason, 'undecodable')
     const env = decoded.envelope
@@ -66,11 +67,14 @@ export abstract class BaseAgent extends StreamAgent {
     env.target_list = null
     let out = env
     let error: string | null = null
-    const timeoutSec = timeoutOf(env, this.taskTimeoutSec)
+    const timeoutSec = entryTimeoutSec(env.payload.__agent_timeout_sec, this.taskTimeoutSec, this.ctx.options.maxTaskTimeoutSec)
+    const timeout = new AbortController()
     try {
-      const result = this.process(env)
-      // Only a pending answer can overrun the timeout: a synchronous one needs no timer.
-      out = isThenable(result) ? await withDeadline(Promise.resolve(result), timeoutSec * 1000, () => undefined) : result
+      const result = this.process(env, { signal: AbortSignal.any([timeout.signal, agentSignal]) })
+      // Only a pending answer can overrun the timeout: a synchronous one needs no timer. At the deadline it is abandoned.
+      out = isThenable(result)
+        ? await withDeadline(Promise.resolve(result), timeoutSec * 1000, () => timeout.abort(new DeadlineError(timeoutSec * 1000)))
+        : result
       if (!out || typeof out !== 'object' || !Array.isArray(out.trace) || typeof out.payload !== 'object') {
         throw new TypeError('process() must return the envelope')
       }
@@ -92,7 +96,7 @@ export abstract class BaseAgent extends StreamAgent {
     out.update_ts = endTs
     out.sender_role = this.role
     out.sender_agent_id = this.agentId
-    this.recordRun(duration)
+    this.recordRun(duration, error !== null)
     return this.routeWrite(out)
   }
 
@@ -136,6 +140,7 @@ export abstract class BaseAgent extends StreamAgent {
   }
 
   private violationWrite(env: Envelope, violation: SafetyViolation): HopWrite {
+    runtimeEvents.violation(this.role, violation.kind)
     const now = Date.now() / 1000
     env.trace.push({
       start_ts: now,
@@ -184,10 +189,6 @@ function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function'
 }
 
-function timeoutOf(env: Envelope, fallbackSec: number): number {
-  const given = Number(env.payload.__agent_timeout_sec)
-  return Number.isFinite(given) && given > 0 ? given : fallbackSec
-}
 
 export function pushError(env: Envelope, error: PayloadError): void {
   const errors = Array.isArray(env.payload.errors) ? (env.payload.errors as unknown[]) : []

@@ -2,8 +2,10 @@
 import type { ReceivedEntry } from '../reader/stream-entry'
 import { deadLetterWrite } from '../hop/dead-letter'
 import { addFlatOutputs, type FlatOutput } from '../hop/flat-outputs'
+import { DEFAULT_TASK_TIMEOUT_SEC, DeadlineError, entryTimeoutSec, withDeadline, type ProcessContext } from './async-utils'
 import { StreamAgent, type HopWrite, type ReadSpec } from './stream-agent'
 import { AGENT_KIND, type AgentKind } from './agent-brand'
+import { MAX_REPORTED_WRITES, type LifecycleEvent, type LifecycleEventName } from '../control/lifecycle'
 
 export type { FlatOutput } from '../hop/flat-outputs'
 
@@ -17,8 +19,18 @@ export abstract class FlatAgent extends StreamAgent {
   abstract readonly group: string
   /** Fields an entry must carry; one missing sends it to the dead-letter stream. */
   protected readonly requiredFields: string[] = []
+  /** Streams written to, reported in heartbeats: flat hops keep no journal, so the graph learns its edges here. */
+  private readonly written = new Set<string>()
 
-  abstract processFields(entry: ReceivedEntry): Promise<FlatOutput[]> | FlatOutput[]
+  override heartbeatEvent(event: LifecycleEventName): LifecycleEvent {
+    return { ...super.heartbeatEvent(event), writes: [...this.written] }
+  }
+
+  /** Seconds processFields() may take (the runtime's cap applies); then it is abandoned and the entry dead-lettered. */
+  taskTimeoutSec = DEFAULT_TASK_TIMEOUT_SEC
+
+  /** `signal` fires at the timeout (or when the agent gives its work up): stop working then. */
+  abstract processFields(entry: ReceivedEntry, context: ProcessContext): Promise<FlatOutput[]> | FlatOutput[]
 
   readSpecs(): ReadSpec[] {
     return [{ group: this.group, streams: this.inputs }]
@@ -28,7 +40,7 @@ export abstract class FlatAgent extends StreamAgent {
     return this.inputs.map((stream) => ({ stream, group: this.group }))
   }
 
-  protected async handle(entry: ReceivedEntry): Promise<HopWrite> {
+  protected async handle(entry: ReceivedEntry, agentSignal: AbortSignal): Promise<HopWrite> {
     const missing = this.requiredFields.filter((name) => entry.fields[name] === undefined)
     if (missing.length > 0) {
       const reason = `missing field${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}`
@@ -36,13 +48,20 @@ export abstract class FlatAgent extends StreamAgent {
     }
     const start = performance.now()
     let outputs: FlatOutput[]
+    const timeoutSec = entryTimeoutSec(undefined, this.taskTimeoutSec, this.ctx.options.maxTaskTimeoutSec)
+    const timeout = new AbortController()
     try {
-      outputs = await this.processFields(entry)
-    } catch (error) {
+      const signal = AbortSignal.any([timeout.signal, agentSignal])
+      outputs = await withDeadline(Promise.resolve(this.processFields(entry, { signal })), timeoutSec * 1000, () =>
+        timeout.abort(new DeadlineError(timeoutSec * 1000)),
+      )
+    } catch (caught) {
+      const error = caught instanceof DeadlineError ? new Error(`processFields() timed out after ${timeoutSec}s`) : caught
       const reason = `processing failed: ${error instanceof Error ? error.message : String(error)}`
       return deadLetterWrite(this.agentId, reason, 'failed')
     }
     this.recordRun((performance.now() - start) / 1000)
+    for (const out of outputs) if (this.written.size < MAX_REPORTED_WRITES) this.written.add(out.stream)
     return (tx, received) => {
       addFlatOutputs(tx, received, outputs, this.agentId)
       return 'acked'

@@ -48,6 +48,14 @@ export interface RuntimeOptions {
   maxEnvelopeBytes?: number
   /** Cap of one blocking read (default 1000 ms); the watchdog allows a grace above it. */
   blockMs?: number
+  /** Entries one instance handles at once (default 64); it reads more as slots free up. */
+  concurrency?: number
+  /**
+   * Ceiling of any entry's timeout in seconds (default 300): a sender's
+   * __agent_timeout_sec above it is cut to it. At its timeout process() is
+   * abandoned (its AbortSignal fires) and the entry gets its error result.
+   */
+  maxTaskTimeoutSec?: number
 }
 
 export type ResolvedRuntimeOptions = Required<Omit<RuntimeOptions, 'safety'>> & { safety: SafetyLimits }
@@ -62,6 +70,8 @@ export const RUNTIME_DEFAULTS = {
   batchSize: 64,
   maxEnvelopeBytes: 1024 * 1024,
   blockMs: 1000,
+  concurrency: 64,
+  maxTaskTimeoutSec: 300,
 } as const
 
 /**
@@ -100,6 +110,8 @@ export function runtimeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Omi
     journalMaxLen: envNumber(env, 'SWITCHYARD_JOURNAL_MAXLEN'),
     batchSize: envNumber(env, 'SWITCHYARD_BATCH_SIZE'),
     maxEnvelopeBytes: envNumber(env, 'SWITCHYARD_MAX_ENVELOPE_BYTES'),
+    concurrency: envNumber(env, 'SWITCHYARD_CONCURRENCY'),
+    maxTaskTimeoutSec: envNumber(env, 'SWITCHYARD_MAX_TASK_TIMEOUT_SEC'),
   }
   if (env.STATS_DIR) options.statsDir = env.STATS_DIR
   return stripUndefined(options)

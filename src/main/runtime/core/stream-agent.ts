@@ -1,69 +1,52 @@
 // The read–process–write loop every agent runs, with its lifecycle.
-import { EventEmitter } from 'node:events'
-import type { Redis } from 'ioredis'
 import { BatchReader, type ReadSpec } from '../reader/batch-reader'
-import { roleFromClassName } from './role-name'
 import { adoptWhenCreated } from './active-runtime'
+import { ensureGroup } from '../reader/ensure-group'
 import type { ReceivedEntry } from '../reader/stream-entry'
-import {
-  RECENT_FINALS,
-  type AgentContext,
-  type AgentStatus,
-  type FinalEnvelopeTotals,
-  type LifecycleEvent,
-  type LifecycleEventName,
-} from '../control/lifecycle'
+import type { AgentContext } from '../control/lifecycle'
+import { AgentState } from './agent-state'
 import { isConnectionError, sleep, withDeadline } from './async-utils'
 import { ClaimKeeper } from '../claims/keep-claimed'
-import { execTransaction, Transaction, type TransactionOutcome } from '../hop/transaction'
+import { HopWriter, type HopWrite } from '../hop/hop-writer'
+import { deadLetterWrite } from '../hop/dead-letter'
+import { Slots } from './slots'
 
 export type { ReadSpec } from '../reader/batch-reader'
-/**
- * What one hop writes, queued into the batch's MULTI. It answers 'acked' when
- * its own writes include the XACK of the entry; otherwise the base adds it.
- */
-export type HopWrite = (tx: Transaction, entry: ReceivedEntry) => 'acked' | void
+export type { HopWrite } from '../hop/hop-writer'
 
-/**
- * Batches up to this size ride ahead of the next read on the reader's own
- * connection (one socket write a hop: light traffic gets the lowest latency).
- * Bigger ones go on the shared command connection, where Redis executes them
- * while the next batch is already being read and handled (throughput).
- */
-export const CARRY_MAX_ENTRIES = 8
-
-/** Bound of stop(): in-flight work gets this long. */
+/** Bound of stop(): in-flight work gets this long, then the read is cut and the rest is left pending. */
 export const STOP_BOUND_MS = 2_000
+/** A handler still running this long past the timeout cap is abandoned: its entry stays pending (claimed again, then dead-lettered). */
+export const HANDLE_GRACE_MS = 5_000
 const MAX_BACKOFF_MS = 5_000
 
 /**
  * The loop every agent shares (envelope agents of seed 001 and flat-field
- * agents of seed 000): blocking batched reads on its own connection, the
- * batch handled concurrently, one MULTI per batch with every hop's writes and
- * XACKs. While a batch is being handled nothing is read (backpressure).
+ * agents of seed 000): blocking reads on its own connection into bounded
+ * concurrency slots; each entry's hop is written when it finishes (hop
+ * writer), and reading goes on while slots are free. The lifecycle is one
+ * state machine: one loop (`running`), a start while running is a no-op, a
+ * start after a stop awaits the old loop, and stop ends the loop for real.
  */
-export abstract class StreamAgent extends EventEmitter {
-  readonly role: string
-  agentId = ''
-  status: AgentStatus = 'stopped'
-  runs = 0
-  totalTimeSec = 0
-  startedTs = 0
-  readonly finals: FinalEnvelopeTotals = { count: 0, age_sum: 0, time_sum: 0, steps_sum: 0, recent: [] }
-  protected ctx!: AgentContext
+export abstract class StreamAgent extends AgentState {
   private reader: BatchReader | null = null
   private closing = false
   private abandon = false
   private paused = false
   private resumeWaiter: (() => void) | null = null
-  private loopDone: Promise<void> = Promise.resolve()
-  private writeChain: Promise<void> = Promise.resolve()
+  private running: Promise<void> | null = null // the one read loop
+  private starting: Promise<void> | null = null
   private stopping: Promise<void> | null = null
   private keeper: ClaimKeeper | null = null
+  private slots: Slots | null = null
+  private writer: HopWriter | null = null
+  /** Aborted when the agent gives up its in-flight work (stop without drain, or past the stop bound). */
+  private giveUp = new AbortController()
+  private loopsNow = 0
 
   constructor(role?: string) {
-    super()
-    this.role = role ?? roleFromClassName(new.target.name)
+    super(role)
+    // Seed 001's zero-config path: created while a runtime runs, the agent starts there.
     adoptWhenCreated(this)
   }
 
@@ -71,44 +54,33 @@ export abstract class StreamAgent extends EventEmitter {
   abstract readSpecs(): ReadSpec[]
   /** Inputs shared by every instance of the role: the sweeper claims and trims these. */
   abstract sharedInputs(): Array<{ stream: string; group: string }>
-  /** Runs once the loop has ended and its writes are done (cleanup of the instance's own keys). */
+  /** Cleanup of the instance's own keys, once the loop has ended and its writes are done. */
   protected async afterStop(): Promise<void> {}
-  /** Handles one entry; the answer is queued into the batch's MULTI. null leaves it pending. */
-  protected abstract handle(entry: ReceivedEntry): Promise<HopWrite | null>
+  /** Handles one entry; the answer is written as its hop. null leaves it pending. `signal` fires when the agent gives up. */
+  protected abstract handle(entry: ReceivedEntry, signal: AbortSignal): Promise<HopWrite | null>
 
-  get busy(): boolean {
-    return this.status === 'busy'
+  /** Read loops of this instance running now: 0 or 1 (tests check there is never a second). */
+  get readLoopsRunning(): number {
+    return this.loopsNow
   }
 
-  async start(ctx: AgentContext): Promise<void> {
-    this.ctx = ctx
-    this.agentId ||= ctx.nextAgentId()
-    this.closing = false
-    this.abandon = false
-    this.stopping = null
-    this.status = 'starting'
-    this.startedTs = Date.now() / 1000
-    for (const spec of this.readSpecs()) {
-      for (const stream of spec.streams) await ensureGroup(ctx.commands, stream, spec.group)
-    }
-    this.reader = new BatchReader(ctx.createBlockingClient(), ctx.commands, () => this.agentId, ctx.options)
-    await this.reader.open()
-    this.keeper?.stop()
-    this.keeper = new ClaimKeeper(() => ctx.commands, () => this.agentId, ctx.options.claimIdleMs)
-    this.status = 'idle'
-    this.lifecycle('init')
-    this.loopDone = this.loop()
+  /** A start while starting or running is a no-op; a start during a stop waits for the stop to end. */
+  start(ctx: AgentContext): Promise<void> {
+    if (this.running && !this.stopping) return this.starting ?? Promise.resolve()
+    this.starting ??= this.doStart(ctx).finally(() => (this.starting = null))
+    return this.starting
   }
 
-  /** Stops reading; drain (default) lets the batch in hand finish and be written. */
+  /** Stops reading; drain (default) lets the entries in hand finish (within STOP_BOUND_MS) and be written. */
   stop(options: { drain?: boolean } = {}): Promise<void> {
     this.stopping ??= this.doStop(options.drain ?? true)
     return this.stopping
   }
 
-  /** Stops reading after the batch in hand; a pending BLOCK ends at once (CLIENT UNBLOCK, nothing is lost). */
+  /** Stops reading; entries in hand finish. A pending BLOCK ends at once (CLIENT UNBLOCK, nothing is lost). */
   pause(): void {
     this.paused = true
+    this.slots?.wake()
     this.reader?.interrupt()
   }
 
@@ -128,68 +100,66 @@ export abstract class StreamAgent extends EventEmitter {
     this.lifecycle('reload')
   }
 
-  /** Entries the sweeper claimed for this instance: same path as a read batch. */
+  /** Entries the sweeper claimed for this instance: same path as read ones. */
   async processClaimed(entries: ReceivedEntry[]): Promise<void> {
-    if (this.closing || entries.length === 0) return
-    this.flush(await this.processBatch(entries))
-    await this.writeChain
+    const slots = this.slots
+    if (this.closing || !slots || entries.length === 0) return
+    await Promise.all(entries.map((entry) => new Promise<void>((resolve) => slots.run(() => this.runEntry(entry).finally(resolve)))))
+    await this.writer?.settled()
   }
 
-  heartbeatEvent(event: LifecycleEventName): LifecycleEvent {
-    return {
-      kind: 'status',
-      event,
-      role: this.role,
-      agent_id: this.agentId,
-      busy: this.busy,
-      ts: Date.now() / 1000,
-      host: this.ctx.host,
-      pid: this.ctx.pid,
-      status: this.status,
-      runs: this.runs,
-      avg_time: this.runs ? this.totalTimeSec / this.runs : 0,
-      started_ts: this.startedTs,
-      interval: this.ctx.options.heartbeatIntervalSec,
-      envelopes: { ...this.finals, recent: [...this.finals.recent] },
+  private async doStart(ctx: AgentContext): Promise<void> {
+    await this.stopping?.catch(() => undefined)
+    await this.running?.catch(() => undefined)
+    this.ctx = ctx
+    this.agentId ||= ctx.nextAgentId()
+    this.closing = false
+    this.abandon = false
+    this.stopping = null
+    this.giveUp = new AbortController()
+    this.status = 'starting'
+    this.startedTs = Date.now() / 1000
+    for (const spec of this.readSpecs()) {
+      for (const stream of spec.streams) await ensureGroup(ctx.commands, stream, spec.group)
     }
-  }
-
-  protected lifecycle(event: LifecycleEventName): void {
-    if (this.ctx) this.ctx.emitLifecycle(this.heartbeatEvent(event))
-  }
-
-  protected recordRun(durationSec: number): void {
-    this.runs += 1
-    this.totalTimeSec += durationSec
-  }
-
-  protected recordFinal(ageSec: number, timeSec: number, steps: number): void {
-    const f = this.finals
-    f.count += 1
-    f.age_sum += ageSec
-    f.time_sum += timeSec
-    f.steps_sum += steps
-    f.recent.push({ age: ageSec, time: timeSec, steps })
-    if (f.recent.length > RECENT_FINALS) f.recent.shift()
+    this.reader = new BatchReader(ctx.createBlockingClient(), ctx.commands, () => this.agentId, ctx.options)
+    await this.reader.open()
+    this.keeper?.stop()
+    // Never renewed past the point where the handler itself is given up (HANDLE_GRACE_MS after the cap).
+    const maxHoldMs = ctx.options.maxTaskTimeoutSec * 1000 + HANDLE_GRACE_MS
+    this.keeper = new ClaimKeeper(() => ctx.commands, () => this.agentId, ctx.options.claimIdleMs, maxHoldMs)
+    this.slots = new Slots(Math.max(1, ctx.options.concurrency))
+    this.writer = new HopWriter(() => this.ctx.commands, (error) => this.emit('error', error))
+    this.status = 'idle'
+    this.lifecycle('init')
+    this.running = this.loop()
   }
 
   private async loop(): Promise<void> {
+    this.loopsNow += 1
+    try {
+      await this.readLoop()
+    } finally {
+      this.loopsNow -= 1
+    }
+  }
+
+  private async readLoop(): Promise<void> {
     let failures = 0
-    // The last batch's writes, sent ahead of the next read on the reader's connection.
-    let carry: Transaction | null = null
+    const slots = this.slots as Slots
     while (!this.closing) {
       if (this.paused) {
-        carry = this.flush(carry)
+        this.writer?.flush()
         this.status = 'paused'
         await new Promise<void>((resolve) => (this.resumeWaiter = resolve))
         this.resumeWaiter = null
         continue
       }
+      await slots.waitForFree()
+      if (this.closing || this.paused || slots.free === 0) continue
       let entries: ReceivedEntry[]
       try {
-        const sending = carry
-        carry = null
-        entries = await this.readBatch(sending)
+        entries = await this.readBatch(slots.free)
         failures = 0
       } catch (error) {
         if (this.closing) break
@@ -198,20 +168,17 @@ export abstract class StreamAgent extends EventEmitter {
         await sleep(Math.min(50 * 2 ** failures, MAX_BACKOFF_MS))
         continue
       }
-      if (entries.length > 0) {
-        const writes = await this.processBatch(entries)
-        carry = entries.length <= CARRY_MAX_ENTRIES ? writes : this.flush(writes)
-      }
+      for (const entry of entries) slots.run(() => this.runEntry(entry))
+      // Hops done within this turn (most are) ride ahead of the next read: one socket write a hop.
+      if (entries.length > 0) await new Promise<void>((resolve) => setImmediate(resolve))
     }
-    this.flush(carry)
+    this.writer?.flush()
   }
 
-  private async readBatch(carry: Transaction | null): Promise<ReceivedEntry[]> {
-    if (!this.reader) {
-      this.flush(carry)
-      return []
-    }
-    const { entries, failure } = await this.reader.read(this.readSpecs(), carry, (outcome) => this.trackWrite(outcome))
+  private async readBatch(count: number): Promise<ReceivedEntry[]> {
+    const { reader, writer } = this
+    if (!reader || !writer) return []
+    const { entries, failure } = await reader.read(this.readSpecs(), writer.takeCarry(), (sent) => writer.track(sent), count)
     if (failure) await this.recoverFromReadError(failure, entries.length > 0)
     return entries
   }
@@ -228,85 +195,61 @@ export abstract class StreamAgent extends EventEmitter {
     this.emit('error', error)
   }
 
-  /**
-   * Handles a batch and answers its writes (every hop's outputs and XACKs) as
-   * one transaction, not sent yet: the loop sends it ahead of its next read.
-   */
-  private async processBatch(entries: ReceivedEntry[]): Promise<Transaction | null> {
+  /** One entry in its slot: kept claimed while it runs, its hop written the moment it is done. */
+  private async runEntry(entry: ReceivedEntry): Promise<void> {
     if (!this.paused) this.status = 'busy'
-    this.keeper?.track(entries)
-    const writes = await Promise.all(entries.map((entry) => this.safeHandle(entry)))
-    this.keeper?.release(entries)
-    if (this.status === 'busy') this.status = this.paused ? 'paused' : 'idle'
-    if (this.abandon) return null // stopped without drain: entries stay pending and are claimed later
-    const tx = new Transaction()
-    entries.forEach((entry, index) => {
-      const write = writes[index]
-      if (write && write(tx, entry) !== 'acked') tx.xack(entry.stream, entry.group, entry.id)
-    })
-    return tx.size > 0 ? tx : null
-  }
-
-  /** Sends writes on the shared command connection (claimed batches, and the last batch when the loop ends). */
-  private flush(tx: Transaction | null): null {
-    if (tx && this.ctx) {
-      const previous = this.writeChain
-      // After the writes already on their way, so one agent's batches land in order.
-      this.trackWrite(previous.then(() => execTransaction(this.ctx.commands, tx)))
+    this.keeper?.track(entry)
+    let write: HopWrite | null
+    try {
+      write = await this.safeHandle(entry)
+    } finally {
+      this.keeper?.release(entry)
+      if (this.status === 'busy' && (this.slots?.busy ?? 0) <= 1) this.status = this.paused ? 'paused' : 'idle'
     }
-    return null
-  }
-
-  /** writeChain settles once every write sent so far has. */
-  private trackWrite(outcome: Promise<TransactionOutcome>): void {
-    const previous = this.writeChain
-    const handled = outcome.then(
-      (errors) => {
-        for (const error of errors) if (error) this.emit('error', error)
-      },
-      (error: unknown) => {
-        // The entries stay pending; the sweeper claims them again.
-        if (!isConnectionError(error)) this.emit('error', error)
-      },
-    )
-    this.writeChain = previous.then(() => handled)
+    // Given up (stop without drain, or past the stop bound): the entry stays pending and is claimed later.
+    if (write && !this.abandon) this.writer?.add(write, entry)
   }
 
   private async safeHandle(entry: ReceivedEntry): Promise<HopWrite | null> {
+    if (entry.undecodable) return deadLetterWrite(this.agentId, entry.undecodable, 'undecodable')
+    const boundMs = this.ctx.options.maxTaskTimeoutSec * 1000 + HANDLE_GRACE_MS
     try {
-      return await this.handle(entry)
+      return await withDeadline(this.handle(entry, this.giveUp.signal), boundMs, () => undefined)
     } catch (error) {
       this.emit('error', error)
-      return null
+      if (error instanceof Error && error.name === 'DeadlineError') return null
+      // A handler that throws (not process(): that is caught and answered) would throw again: dead-letter now.
+      const reason = `handler failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`
+      return deadLetterWrite(this.agentId, reason, 'failed')
     }
   }
 
   private async doStop(drain: boolean): Promise<void> {
+    await this.starting?.catch(() => undefined)
     this.closing = true
     this.abandon = !drain
     this.status = 'stopping'
+    if (!drain) this.giveUp.abort(new Error('agent stopped without drain'))
     this.resumeWaiter?.()
+    this.slots?.wake()
     this.reader?.interrupt()
     if (!drain) this.reader?.abort()
-    await withDeadline(this.loopDone, STOP_BOUND_MS, () => undefined).catch(() => undefined)
-    await withDeadline(this.writeChain, STOP_BOUND_MS, () => undefined).catch(() => undefined)
+    // The read ends at once after an UNBLOCK; one that did not get it is cut (ioredis rejects it), so the loop really ends.
+    const loop = this.running ?? Promise.resolve()
+    await withDeadline(loop, STOP_BOUND_MS, () => this.reader?.abort()).catch(() => undefined)
+    await loop.catch(() => undefined)
+    await withDeadline(this.slots?.idle() ?? Promise.resolve(), STOP_BOUND_MS, () => undefined).catch(() => {
+      this.abandon = true
+      this.giveUp.abort(new Error('agent stopped: in-flight work took longer than the stop bound'))
+    })
+    this.writer?.flush()
+    await withDeadline(this.writer?.settled() ?? Promise.resolve(), STOP_BOUND_MS, () => undefined).catch(() => undefined)
     this.reader?.close()
     this.reader = null
     this.keeper?.stop()
     if (drain) await withDeadline(this.afterStop(), STOP_BOUND_MS, () => undefined).catch(() => undefined)
+    this.running = null
     this.status = 'stopped'
     this.lifecycle('exit')
-  }
-}
-
-/**
- * XGROUP CREATE with MKSTREAM, by default at 0: entries added before the first
- * agent of the role started are served too.
- */
-export async function ensureGroup(redis: Redis, stream: string, group: string, startId = '0'): Promise<void> {
-  try {
-    await redis.xgroup('CREATE', stream, group, startId, 'MKSTREAM')
-  } catch (error) {
-    if (!(error instanceof Error && error.message.startsWith('BUSYGROUP'))) throw error
   }
 }

@@ -12,6 +12,7 @@ import type { ReceivedEntry } from '../reader/stream-entry'
 import { ACK_FIRST_LUA } from './lua/ack-first.lua'
 import { DEAD_LETTER_LUA } from './lua/dead-letter.lua'
 import { luaScript, type Transaction } from './transaction'
+import { runtimeEvents } from '../stats/hop-events'
 
 /** Undecodable input (kept apart, never replayed as is) or failed / exhausted work (replayable). */
 export type DeadLetterKind = 'undecodable' | 'failed'
@@ -41,8 +42,15 @@ return dead_letter(KEYS[2], KEYS[1], ARGV[2], ARGV[3], meta, {}, ARGV[7], ARGV[8
  * as stored) with the reason into the dead-letter stream of its kind, and
  * its XACK, as one step.
  */
-export function addDeadLetter(tx: Transaction, entry: ReceivedEntry, consumer: string, reason: string, kind: DeadLetterKind): void {
-  const target = deadLetterTarget(kind, entry.stream)
+export function addDeadLetter(
+  tx: Transaction,
+  entry: ReceivedEntry,
+  consumer: string,
+  reason: string,
+  kind: DeadLetterKind,
+  target = deadLetterTarget(kind, entry.stream),
+): void {
+  runtimeEvents.deadLetter(entry.stream)
   tx.script(DEAD_LETTER_SCRIPT, [entry.stream, target.key], [
     entry.group,
     entry.id,

@@ -87,6 +87,7 @@ export class BatchReader {
     all: ReadSpec[],
     carry: Transaction | null = null,
     onSent: (outcome: Promise<TransactionOutcome>) => void = () => undefined,
+    count = this.options.batchSize,
   ): Promise<{ entries: ReceivedEntry[]; failure: Error | null }> {
     const { blockMs } = this.options
     const now = Date.now()
@@ -99,7 +100,7 @@ export class BatchReader {
     // Sent back to back (one round trip) as plain commands: a Pipeline object per read costs garbage at high rates.
     const reads = corked(this.client, () => {
       if (carry) onSent(sendTransaction(this.client, carry, this.commands))
-      return this.issueReads(specs)
+      return this.issueReads(specs, Math.max(1, Math.min(count, this.options.batchSize)))
     })
     this.reading = true
     this.watchdog?.refresh()
@@ -118,13 +119,14 @@ export class BatchReader {
     }
   }
 
-  private issueReads(specs: ReadSpec[]): Array<Promise<{ reply: unknown; error: Error | null }>> {
-    const { batchSize, blockMs } = this.options
+  private issueReads(specs: ReadSpec[], batchSize: number): Array<Promise<{ reply: unknown; error: Error | null }>> {
+    const { blockMs } = this.options
     return specs.map((spec, index) => {
       const block = index === specs.length - 1 ? ['BLOCK', blockMs] : []
       const ids = spec.streams.map(() => '>')
+      // As Buffers: bytes that are not UTF-8 are seen as such (and dead-lettered) instead of turning into U+FFFD.
       return this.client
-        .call('XREADGROUP', ['GROUP', spec.group, this.consumer(), 'COUNT', batchSize, ...block, 'STREAMS', ...spec.streams, ...ids])
+        .callBuffer('XREADGROUP', ['GROUP', spec.group, this.consumer(), 'COUNT', batchSize, ...block, 'STREAMS', ...spec.streams, ...ids])
         .then(
           (reply) => {
             // Entries from a non-blocking read: end the blocking one now rather than after its BLOCK.

@@ -5,6 +5,7 @@
  * Everything here is a stable public name: add, do not rename.
  */
 export { BaseAgent, DEFAULT_TASK_TIMEOUT_SEC } from '../core/base-agent'
+export type { ProcessContext } from '../core/async-utils'
 export { FlatAgent, type FlatOutput } from '../core/flat-agent'
 export type { ReceivedEntry } from '../reader/stream-entry'
 export { AgentRuntime, DEFAULT_REQUEST_TIMEOUT_MS, type RuntimeHealth } from '../core/agent-runtime'

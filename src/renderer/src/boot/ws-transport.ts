@@ -1,7 +1,14 @@
 import type { ControlApi, Method, RequestInput, ResponseOf, Topic } from '../../../shared/api'
 import type { Result } from '../../../shared/result'
 import { createTopicFanout } from '../../../shared/topic-fanout'
-import type { WsClientFrame, WsServerFrame } from '../../../shared/ws-protocol'
+import {
+  frameBytes,
+  MAX_WS_FRAME_BYTES,
+  WS_CLOSE_TOO_BIG,
+  WS_CLOSE_UNAUTHORIZED,
+  type WsClientFrame,
+  type WsServerFrame,
+} from '../../../shared/ws-protocol'
 
 /** Calls waiting for an answer; over this the call fails at once instead of queueing. */
 export const MAX_PENDING_CALLS = 256
@@ -14,7 +21,7 @@ interface PendingCall {
   sent: boolean
 }
 
-const failure = (code: 'not_connected' | 'unauthorized' | 'conflict', message: string): Result<never> => ({
+const failure = (code: 'not_connected' | 'unauthorized' | 'conflict' | 'invalid_request', message: string): Result<never> => ({
   ok: false,
   error: { code, message },
 })
@@ -30,9 +37,9 @@ export function createWsTransport(wsUrl: string, token: string): ControlApi {
   let delay = 250
   let refused = false
 
-  const sendFrame = (frame: WsClientFrame): boolean => {
+  const sendFrame = (frame: WsClientFrame, text = JSON.stringify(frame)): boolean => {
     if (socket?.readyState !== WebSocket.OPEN) return false
-    socket.send(JSON.stringify(frame))
+    socket.send(text)
     return true
   }
   const fanout = createTopicFanout((topic, on) => sendFrame({ type: 'subscribe', token, topic, on }))
@@ -46,7 +53,12 @@ export function createWsTransport(wsUrl: string, token: string): ControlApi {
       for (const call of pending.values()) if (!call.sent) call.sent = sendFrame(call.frame)
     }
     ws.onmessage = (event: MessageEvent<string>) => {
-      const frame = JSON.parse(event.data) as WsServerFrame
+      let frame: WsServerFrame
+      try {
+        frame = JSON.parse(event.data) as WsServerFrame
+      } catch {
+        return console.warn('switchyard host sent a frame that is not JSON')
+      }
       if (frame.type === 'result') {
         const call = pending.get(frame.id)
         pending.delete(frame.id)
@@ -58,7 +70,8 @@ export function createWsTransport(wsUrl: string, token: string): ControlApi {
       }
     }
     ws.onclose = (event: CloseEvent) => {
-      if (event.code === 4401) refused = true
+      if (event.code === WS_CLOSE_UNAUTHORIZED) refused = true
+      if (event.code === WS_CLOSE_TOO_BIG) console.warn(`switchyard host: a frame was over ${MAX_WS_FRAME_BYTES} bytes`)
       // Answers of calls sent on this socket are lost: fail them, keep unsent ones for the next.
       for (const [id, call] of pending) {
         if (!call.sent) continue
@@ -76,12 +89,19 @@ export function createWsTransport(wsUrl: string, token: string): ControlApi {
     call<M extends Method>(method: M, args: RequestInput<M>): Promise<Result<ResponseOf<M>>> {
       if (refused) return Promise.resolve(failure('unauthorized', 'the host refused this page: reopen the printed URL'))
       if (pending.size >= MAX_PENDING_CALLS) return Promise.resolve(failure('conflict', 'too many requests waiting'))
+      const id = nextId++
+      const frame: WsClientFrame = { type: 'call', id, token, method, args }
+      const text = JSON.stringify(frame)
+      // The host closes the socket on a frame over its limit: refuse here, with the reason.
+      const bytes = frameBytes(text)
+      if (bytes > MAX_WS_FRAME_BYTES) {
+        const limit = `${MAX_WS_FRAME_BYTES / 1024 / 1024} MiB`
+        return Promise.resolve(failure('invalid_request', `${method}: the request is ${bytes} bytes, over the host's ${limit} limit`))
+      }
       return new Promise((resolve) => {
-        const id = nextId++
-        const frame: WsClientFrame = { type: 'call', id, token, method, args }
         pending.set(id, { resolve: resolve as (r: Result<unknown>) => void, frame, sent: false })
         const call = pending.get(id)
-        if (call) call.sent = sendFrame(frame)
+        if (call) call.sent = sendFrame(frame, text)
       })
     },
     subscribe: fanout.subscribe,

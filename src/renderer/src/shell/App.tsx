@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Toaster } from '../components/operator/Toaster'
-import { connectionActions, useConnectionStore } from '../stores/connection-store'
+import { startConnection, useConnectionStore } from '../stores/connection-store'
 import { allViews, findView } from './all-views'
 import { ConnectionBadge } from './ConnectionBadge'
 import { ShortcutHelp } from './ShortcutHelp'
@@ -24,8 +24,7 @@ export function App({ rootElement }: { rootElement: HTMLElement }) {
 
   useEffect(() => {
     let unsubscribe: (() => void) | undefined
-    connectionActions
-      .start()
+    startConnection()
       .then((off) => {
         unsubscribe = off
         const first = useConnectionStore.getState().status

@@ -28,8 +28,3 @@ export function viewForKey(key: string, viewIds: string[]): string | null {
   if (!/^[1-9]$/.test(key)) return null
   return viewIds[Number(key) - 1] ?? null
 }
-
-/** Typing in a field or working in a dialog keeps its keys. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  return target instanceof Element && target.closest('input, select, textarea, [contenteditable="true"], [role="dialog"]') !== null
-}

@@ -1,17 +1,14 @@
 import { create } from 'zustand'
 
-export type ThemeChoice = 'system' | 'light' | 'dark'
+import { resolveTheme, type ThemeChoice } from './theme-choice'
+
+export type { ThemeChoice }
 const STORAGE_KEY = 'switchyard.theme'
 const DARK_QUERY = '(prefers-color-scheme: dark)'
 
 function storedChoice(): ThemeChoice {
   const value = window.localStorage.getItem(STORAGE_KEY)
   return value === 'light' || value === 'dark' ? value : 'system'
-}
-
-/** The theme in force: the operator's choice, or the system's when they chose none. */
-export function resolveTheme(choice: ThemeChoice, systemDark: boolean): 'light' | 'dark' {
-  return choice === 'system' ? (systemDark ? 'dark' : 'light') : choice
 }
 
 export const useThemeStore = create<{ choice: ThemeChoice }>(() => ({ choice: 'system' }))

@@ -1,6 +1,11 @@
 import { useEffect } from 'react'
-import { isTypingTarget, viewForKey } from './shortcuts'
+import { viewForKey } from './shortcuts'
 import { toggleTheme } from './theme'
+
+/** Typing in a field or working in a dialog keeps its keys. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('input, select, textarea, [contenteditable="true"], [role="dialog"]') !== null
+}
 
 /** `?` help, `t` theme, digits for views; fields and dialogs keep their keys. */
 export function useGlobalKeys(viewIds: string[], navigate: (id: string) => void, openHelp: () => void): void {

@@ -1,7 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-
-/** The view id is the hash up to its first `/` (`#traces/<message_id>` → traces). */
-export const viewOfHash = (hash: string): string => hash.replace(/^#\/?/, '').split('/')[0] ?? ''
+import { viewOfHash } from './route'
 
 /** The current view id lives in the URL hash (#agents), so reloads keep it. */
 export function useHashRoute(): [string, (id: string) => void] {

@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { ConnectionStatus, SavedConnection } from '../../../shared/api'
 import { call, subscribe } from '../api/client'
+import { showToast } from '../components/operator/toasts'
 
 interface ConnectionState {
   status: ConnectionStatus | null
@@ -9,21 +10,43 @@ interface ConnectionState {
 
 export const useConnectionStore = create<ConnectionState>(() => ({ status: null, saved: [] }))
 
-/** Pushes from main go through these plain actions, not through components. */
-export const connectionActions = {
-  setStatus(status: ConnectionStatus): void {
-    useConnectionStore.setState({ status })
-  },
-  async refreshSaved(): Promise<void> {
-    useConnectionStore.setState({ saved: await call('connection.saved', {}) })
-  },
-  /** Loads the status once and follows every 'connection' push afterwards. */
-  async start(): Promise<() => void> {
-    const unsubscribe = subscribe('connection', (status) => connectionActions.setStatus(status))
-    connectionActions.setStatus(await call('connection.status', {}))
-    return unsubscribe
-  },
+// Pushes from main and the views' requests go through these plain module-level actions.
+
+export function setStatus(status: ConnectionStatus): void {
+  useConnectionStore.setState({ status })
 }
+
+export async function refreshSaved(): Promise<void> {
+  useConnectionStore.setState({ saved: await call('connection.saved', {}) })
+}
+
+/** Loads the status once and follows every 'connection' push afterwards. */
+export async function startConnection(): Promise<() => void> {
+  const unsubscribe = subscribe('connection', setStatus)
+  setStatus(await call('connection.status', {}))
+  return unsubscribe
+}
+
+/** Opens a saved connection (main uses the stored password; it never comes here). */
+export async function connectSaved(c: SavedConnection): Promise<void> {
+  const args = { url: c.url, tls: c.tls, name: c.name, save: true, production: c.production, ...(c.username ? { username: c.username } : {}) }
+  setStatus(await call('connection.connect', args))
+  showToast(`Connecting to ${c.name}`, 'info')
+}
+
+export async function forgetSaved(c: SavedConnection): Promise<void> {
+  await call('connection.forget', { id: c.id })
+  await refreshSaved()
+  showToast(`Forgot ${c.name}`)
+}
+
+export async function switchToEmbedded(): Promise<void> {
+  setStatus(await call('connection.useEmbedded', {}))
+  showToast('Switched to the embedded Redis', 'info')
+}
+
+/** The older object form, kept for callers that still use it. */
+export const connectionActions = { setStatus, refreshSaved, start: startConnection }
 
 /** What the badge shows: the four states collapse to the three words an operator reads. */
 export const connectionSelectors = {

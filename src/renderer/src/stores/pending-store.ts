@@ -1,9 +1,11 @@
 import { create } from 'zustand'
-import type { DeadLetter, PendingEntry } from '../../../shared/api'
+import type { DeadLetter, PendingEntry, PendingPage } from '../../../shared/api'
 import { errorText } from '../components/operator/format'
-import { validatedCall, type Outcome } from '../components/operator/validated-call'
+import { validatedCall } from '../components/operator/validated-call'
 
 export const PENDING_PAGE_SIZE = 200
+/** The most one request may ask for (the request schema's bound). */
+const REFRESH_CHUNK = 1000
 /** Rows of one group's pending list held at once. */
 export const MAX_PENDING_ROWS = 10_000
 /** Dead letters fetched for the list. */
@@ -16,11 +18,15 @@ export interface PendingState {
   /** Only this consumer's entries; null for the whole group. */
   consumer: string | null
   entries: PendingEntry[]
+  /** When the entries' idle times were read: the view adds the time since, so they tick. */
+  loadedAtMs: number
   total: number
-  consumers: Array<{ name: string; pending: number }>
+  consumers: PendingPage['consumers']
   nextCursor: string | null
   loading: boolean
   selected: Record<string, true>
+  /** The entry opened in the side panel. */
+  openedId: string | null
   stuckThresholdMs: number
   deadLetters: DeadLetter[]
   error: string | null
@@ -33,11 +39,13 @@ const initial: PendingState = {
   group: null,
   consumer: null,
   entries: [],
+  loadedAtMs: 0,
   total: 0,
   consumers: [],
   nextCursor: null,
   loading: false,
   selected: {},
+  openedId: null,
   stuckThresholdMs: DEFAULT_STUCK_MS,
   deadLetters: [],
   error: null,
@@ -45,48 +53,87 @@ const initial: PendingState = {
 }
 
 export const usePendingStore = create<PendingState>(() => initial)
-const set = usePendingStore.setState
+export const setPending = usePendingStore.setState
 const get = usePendingStore.getState
 let generation = 0
 
-async function loadPage(after: string | undefined): Promise<void> {
+/** What survives a change of group: the operator's threshold and the dead letters. */
+export const keptAcrossGroups = (): Partial<PendingState> => ({ stuckThresholdMs: get().stuckThresholdMs, deadLetters: get().deadLetters })
+
+async function fetchPage(after: string | undefined, count: number) {
   const { stream, group, consumer } = get()
-  if (!stream || !group) return
-  const mine = ++generation
-  set({ loading: true })
-  const outcome = await validatedCall('pending.list', {
-    stream,
-    group,
-    count: PENDING_PAGE_SIZE,
-    after,
-    ...(consumer ? { consumer } : {}),
-  })
-  if (mine !== generation) return
-  if (!outcome.ok) return set({ loading: false, error: outcome.message })
-  const page = outcome.value
-  const entries = after ? get().entries.concat(page.entries).slice(0, MAX_PENDING_ROWS) : page.entries
+  if (!stream || !group) return null
+  return validatedCall('pending.list', { stream, group, count, after, ...(consumer ? { consumer } : {}) })
+}
+
+function keepPresent<T>(record: Record<string, T>, present: Set<string>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([id]) => present.has(id)))
+}
+
+function apply(page: PendingPage, entries: PendingEntry[], loadedAtMs: number): void {
   const present = new Set(entries.map((e) => e.id))
-  const selected = Object.fromEntries(Object.keys(get().selected).filter((id) => present.has(id)).map((id) => [id, true as const]))
-  set({ entries, total: page.total, consumers: page.consumers, nextCursor: page.nextCursor, loading: false, selected, error: null })
+  const openedId = get().openedId
+  set({
+    entries,
+    loadedAtMs,
+    total: page.total,
+    consumers: page.consumers,
+    nextCursor: page.nextCursor,
+    loading: false,
+    selected: keepPresent(get().selected, present),
+    openedId: openedId && present.has(openedId) ? openedId : null,
+    error: null,
+  })
 }
+const set = setPending
 
-export async function choosePending(stream: string, group: string): Promise<void> {
-  set({ ...initial, stream, group, stuckThresholdMs: get().stuckThresholdMs, deadLetters: get().deadLetters })
-  await loadPage(undefined)
-}
-
-export const refreshPending = (): Promise<void> => loadPage(undefined)
-
-/** Narrows the list to one consumer's entries (null: the whole group). */
-export async function filterConsumer(consumer: string | null): Promise<void> {
-  set({ consumer, entries: [], selected: {}, nextCursor: null })
-  await loadPage(undefined)
+/**
+ * Reloads as many rows as are loaded now (at least a page), in chunks, so a
+ * refresh after an action or a topology change never drops what was scrolled in.
+ */
+export async function refreshPending(): Promise<void> {
+  const mine = ++generation
+  // Whole pages: a partly filled last page takes in what arrived since.
+  const pages = Math.max(1, Math.ceil(get().entries.length / PENDING_PAGE_SIZE))
+  const want = Math.min(MAX_PENDING_ROWS, pages * PENDING_PAGE_SIZE)
+  set({ loading: true })
+  const startedAt = Date.now()
+  let rows: PendingEntry[] = []
+  let after: string | undefined
+  for (;;) {
+    const outcome = await fetchPage(after, Math.min(REFRESH_CHUNK, want - rows.length))
+    if (mine !== generation || !outcome) return
+    if (!outcome.ok) return set({ loading: false, error: outcome.message })
+    rows = rows.concat(outcome.value.entries)
+    if (!outcome.value.nextCursor || rows.length >= want) return apply(outcome.value, rows, startedAt)
+    after = outcome.value.nextCursor
+  }
 }
 
 export async function loadMorePending(): Promise<void> {
   const { nextCursor, loading, entries } = get()
   if (!nextCursor || loading || entries.length >= MAX_PENDING_ROWS) return
-  await loadPage(nextCursor)
+  const mine = ++generation
+  set({ loading: true })
+  const outcome = await fetchPage(nextCursor, PENDING_PAGE_SIZE)
+  if (mine !== generation || !outcome) return
+  if (!outcome.ok) return set({ loading: false, error: outcome.message })
+  // Older rows keep their own read time: rebase their idle times onto this one.
+  const now = Date.now()
+  const shift = now - get().loadedAtMs
+  const older = get().entries.map((e) => ({ ...e, idleMs: e.idleMs + shift }))
+  apply(outcome.value, older.concat(outcome.value.entries).slice(0, MAX_PENDING_ROWS), now)
+}
+
+export async function choosePending(stream: string, group: string): Promise<void> {
+  set({ ...initial, ...keptAcrossGroups(), stream, group })
+  await refreshPending()
+}
+
+/** Narrows the list to one consumer's entries (null: the whole group). */
+export async function filterConsumer(consumer: string | null): Promise<void> {
+  set({ consumer, entries: [], selected: {}, nextCursor: null, openedId: null })
+  await refreshPending()
 }
 
 export function toggleSelected(id: string): void {
@@ -100,81 +147,18 @@ export function setSelection(ids: string[]): void {
   set({ selected: Object.fromEntries(ids.map((id) => [id, true as const])) })
 }
 
+export function openEntry(id: string | null): void {
+  set({ openedId: id })
+}
+
 export function setStuckThreshold(ms: number): void {
   if (Number.isFinite(ms) && ms >= 0) set({ stuckThresholdMs: ms })
-}
-
-const selectedIds = (): string[] => Object.keys(get().selected)
-
-/** Runs one operator write, then reloads the list; the answer's text becomes the notice. */
-async function act<T>(run: () => Promise<Outcome<T>>, describe: (value: T) => string): Promise<Outcome<T>> {
-  const outcome = await run()
-  if (outcome.ok) {
-    set({ notice: describe(outcome.value), error: null, selected: {} })
-    await refreshPending()
-  }
-  return outcome
-}
-
-function target(): { stream: string; group: string } {
-  const { stream, group } = get()
-  return { stream: stream ?? '', group: group ?? '' }
-}
-
-export const claimSelected = (consumer: string, minIdleMs: number) =>
-  act(
-    () => validatedCall('pending.claim', { ...target(), consumer, ids: selectedIds(), minIdleMs }),
-    (v) => `Claimed ${v.claimed.length} to ${consumer}`,
-  )
-
-export const ackSelected = () =>
-  act(() => validatedCall('pending.ack', { ...target(), ids: selectedIds() }), (v) => `Acknowledged ${v.acked}`)
-
-export const deadLetterSelected = (reason: string) =>
-  act(
-    () => validatedCall('pending.deadLetter', { ...target(), ids: selectedIds(), reason }),
-    (v) => `Moved ${v.moved} to the dead-letter stream`,
-  )
-
-export const previewClaimIdle = (minIdleMs: number) =>
-  validatedCall('pending.claimIdle.preview', { ...target(), minIdleMs })
-
-export const claimIdle = (consumer: string, minIdleMs: number) =>
-  act(
-    () => validatedCall('pending.claimIdle', { ...target(), consumer, minIdleMs }),
-    (v) => `Claimed ${v.claimed} idle entries to ${consumer}${v.deleted.length ? ` (${v.deleted.length} were deleted)` : ''}`,
-  )
-
-export const deleteConsumer = (consumer: string) =>
-  act(
-    () => validatedCall('consumers.delete', { ...target(), consumer }),
-    (v) => `Deleted consumer ${consumer}; ${v.pendingReleased} pending entries released`,
-  )
-
-/** Deletes the whole group (its pending list with it); the view then has no group. */
-export async function deleteGroup(): Promise<Outcome<{ deleted: boolean }>> {
-  const { stream, group } = target()
-  const outcome = await validatedCall('groups.delete', { stream, group })
-  if (outcome.ok) {
-    const { stuckThresholdMs, deadLetters } = get()
-    set({ ...initial, stuckThresholdMs, deadLetters, notice: `Deleted group ${group} of ${stream}` })
-  }
-  return outcome
 }
 
 export async function loadDeadLetters(): Promise<void> {
   const outcome = await validatedCall('deadLetters.list', { count: DEAD_LETTER_LIST_SIZE })
   if (outcome.ok) set({ deadLetters: outcome.value })
   else set({ error: outcome.message })
-}
-
-export async function replayDeadLetters(deadLetterStream: string, ids: string[]): Promise<Outcome<unknown>> {
-  const outcome = await validatedCall('deadLetters.replay', { deadLetterStream, ids })
-  if (outcome.ok) {
-    set({ notice: `Replayed ${outcome.value.replayed.length} dead letters` })
-    await loadDeadLetters()
-  } else set({ error: outcome.message })
-  return outcome
 }
 
 export function reportPendingError(err: unknown): void {

@@ -2,6 +2,8 @@ import { create } from 'zustand'
 import type { StreamEntry, TailBatch } from '../../../shared/api'
 import { call, subscribe } from '../api/client'
 import { errorText } from '../components/operator/format'
+import { showToast } from '../components/operator/toasts'
+import { validatedCall, type Outcome } from '../components/operator/validated-call'
 import { appendOlder, MAX_STREAM_ROWS, prependNewer } from '../views/streams/row-buffer'
 
 export const STREAM_PAGE_SIZE = 200
@@ -208,4 +210,14 @@ export function startStreamsFeed(): () => void {
     void stopTail()
     set({ tailState: 'off', pauseReason: null })
   }
+}
+
+/** Trims the stream (MAXLEN or MINID) and reloads it; answers the outcome for the dialog. */
+export async function trimStream(args: { stream: string; strategy: 'MAXLEN' | 'MINID'; threshold: number | string }): Promise<Outcome<{ deleted: number }>> {
+  const outcome = await validatedCall('streams.trim', args)
+  if (outcome.ok) {
+    showToast(`Trimmed ${outcome.value.deleted} entries from ${args.stream}`)
+    void openStream(args.stream)
+  }
+  return outcome
 }

@@ -1,4 +1,5 @@
 import type { ConsumerInfo, GraphEdge, GraphNode, GroupInfo, StreamInfo } from '../../../shared/api'
+import { DEAD_LETTER_PREFIX } from '../../../shared/keys'
 import type { TopologyState } from './topology-store'
 
 const NO_STREAMS: StreamInfo[] = []
@@ -33,6 +34,20 @@ export const topologySelectors = {
     if (keys.has(node.id)) return node.id
     return node.label
   },
+  /** Changes when a group's pending list, consumers or position change: the Pending view reloads then. */
+  groupChangeKey: (s: TopologyState, key: string, group: string): string | null => {
+    const g = topologySelectors.group(s, key, group)
+    if (!g) return null
+    return [g.pending, g.lastDeliveredId, ...g.consumers.map((c) => `${c.name}:${c.pending}`)].join('|')
+  },
+  /** Lengths of the dead-letter streams: changes when letters come or go. */
+  deadLetterKey: (s: TopologyState): string =>
+    topologySelectors
+      .streams(s)
+      .filter((info) => info.key.startsWith(DEAD_LETTER_PREFIX))
+      .map((info) => `${info.key}:${info.length}`)
+      .sort()
+      .join('|'),
   nodes: (s: TopologyState): GraphNode[] => s.snapshot?.graph.nodes ?? NO_NODES,
   edges: (s: TopologyState): GraphEdge[] => s.snapshot?.graph.edges ?? NO_EDGES,
   /** Changes only when nodes or edges come or go, not when counts change: re-layout key. */

@@ -1,9 +1,10 @@
 import { create } from 'zustand'
-import { traceSchema, type Trace } from '../../../shared/api'
+import { traceSchema, type Trace, type TraceHop } from '../../../shared/api'
 import { parseWith } from '../../../shared/validate'
 import { call, subscribe } from '../api/client'
 import { errorText } from '../components/operator/format'
-import { validatedCall } from '../components/operator/validated-call'
+import { showToast } from '../components/operator/toasts'
+import { validatedCall, type Outcome } from '../components/operator/validated-call'
 
 /** Traces kept from one search (a conversation can hold many messages). */
 export const MAX_TRACES_FOUND = 100
@@ -41,6 +42,13 @@ const get = useTracesStore.getState
 
 const bounded = (trace: Trace): Trace =>
   trace.hops.length > MAX_TRACE_HOPS ? { ...trace, hops: trace.hops.slice(0, MAX_TRACE_HOPS) } : trace
+
+/** Opens the trace a deep link names (`#traces/<message_id>`), unless it is already shown. */
+export async function openTraceLink(messageId: string): Promise<void> {
+  const { traces, traceIndex, loading } = get()
+  if (traces[traceIndex]?.messageId === messageId || loading) return
+  await findTraces('message', messageId)
+}
 
 export async function findTraces(kind: TraceQueryKind, value: string): Promise<void> {
   const args = kind === 'message' ? { messageId: value.trim() } : { conversationId: value.trim() }
@@ -113,16 +121,27 @@ export function setPlaying(playing: boolean): void {
   set({ playing })
 }
 
+/** Problems named in an import error; the rest are counted. */
+const IMPORT_PROBLEMS_SHOWN = 2
+
+/** A short sentence from a schema failure: the first paths that failed, not the whole dump. */
+export function importProblem(fileName: string, schemaMessage: string): string {
+  const problems = schemaMessage.split('; ')
+  const named = problems.slice(0, IMPORT_PROBLEMS_SHOWN).join('; ')
+  const more = problems.length > IMPORT_PROBLEMS_SHOWN ? ` (and ${problems.length - IMPORT_PROBLEMS_SHOWN} more)` : ''
+  return `"${fileName}" is not a trace exported by Switchyard: ${named}${more}. Nothing was changed.`
+}
+
 /** A trace exported earlier (JSON file): checked against the schema, shown first, never watched. */
-export async function importTrace(text: string): Promise<string | null> {
+export async function importTrace(text: string, fileName = 'the file'): Promise<string | null> {
   let json: unknown
   try {
     json = JSON.parse(text)
   } catch {
-    return 'the file is not JSON'
+    return `"${fileName}" is not JSON, so it is not a trace export. Nothing was changed.`
   }
   const parsed = parseWith(traceSchema, json)
-  if (!parsed.ok) return `not a Switchyard trace: ${parsed.message}`
+  if (!parsed.ok) return importProblem(fileName, parsed.message)
   await unwatch()
   const traces = [bounded(parsed.value), ...get().traces.filter((t) => t.messageId !== parsed.value.messageId)]
   set({ traces: traces.slice(0, MAX_TRACES_FOUND), traceIndex: 0, hopIndex: 0, playing: false, searched: true, error: null })
@@ -140,4 +159,11 @@ export function startTracesFeed(): () => void {
     set({ playing: false })
     void unwatch()
   }
+}
+
+/** Sends the envelope as it left this hop to the stream it went to, so the pipeline runs again from there. */
+export async function replayFromHop(hop: TraceHop): Promise<Outcome<{ ids: string[] }>> {
+  const outcome = await validatedCall('streams.add', { stream: hop.destination, fields: { envelope: JSON.stringify(hop.envelope) } })
+  if (outcome.ok) showToast(`Replayed to ${hop.destination} as ${outcome.value.ids[0] ?? '?'}`)
+  return outcome
 }

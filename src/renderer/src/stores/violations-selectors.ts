@@ -8,7 +8,27 @@ export const VIOLATION_KINDS = ['process_count', 'processing_time', 'age'] as co
 
 export type ViolationBucket = { ts: number } & Record<(typeof VIOLATION_KINDS)[number], number>
 
+export interface ViolationFilter {
+  kind: string
+  role: string
+  /** Prefix of the message or conversation id, or text in the message. */
+  text: string
+}
+export const NO_VIOLATION_FILTER: ViolationFilter = { kind: '', role: '', text: '' }
+
 export const violationsSelectors = {
+  /** The violations the operator's filters keep. Pure. */
+  filtered: (violations: Violation[], f: ViolationFilter): Violation[] => {
+    const text = f.text.trim().toLowerCase()
+    if (!f.kind && !f.role && !text) return violations
+    return violations.filter(
+      (v) =>
+        (!f.kind || v.kind === f.kind) &&
+        (!f.role || v.role === f.role) &&
+        (!text || v.messageId.toLowerCase().startsWith(text) || v.conversationId.toLowerCase().startsWith(text) || v.message.toLowerCase().includes(text)),
+    )
+  },
+  roles: (violations: Violation[]): string[] => [...new Set(violations.map((v) => v.role))].sort(),
   total: (s: ViolationsState): number => Object.values(s.countsByKind).reduce((a, b) => a + b, 0),
   /** [name, count] pairs, largest first. */
   ranked: (counts: Record<string, number>): Array<[string, number]> =>

@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import type { Violation } from '../../../shared/api'
 import { subscribe } from '../api/client'
 import { validatedCall } from '../components/operator/validated-call'
+import { NO_VIOLATION_FILTER, type ViolationFilter } from './violations-selectors'
 
 /** Violations held (newest first); older ones fall off. */
 export const MAX_VIOLATIONS = 2_000
@@ -13,10 +14,11 @@ export interface ViolationsState {
   countsByKind: Record<string, number>
   countsByRole: Record<string, number>
   loaded: boolean
+  filter: ViolationFilter
   error: string | null
 }
 
-const initial: ViolationsState = { violations: [], countsByKind: {}, countsByRole: {}, loaded: false, error: null }
+const initial: ViolationsState = { violations: [], countsByKind: {}, countsByRole: {}, loaded: false, filter: NO_VIOLATION_FILTER, error: null }
 export const useViolationsStore = create<ViolationsState>(() => initial)
 const set = useViolationsStore.setState
 const get = useViolationsStore.getState
@@ -53,4 +55,8 @@ export function startViolationsFeed(): () => void {
   const unsubscribe = subscribe('violations', receiveViolations)
   void loadViolations()
   return unsubscribe
+}
+
+export function setViolationFilter(patch: Partial<ViolationFilter>): void {
+  set({ filter: { ...get().filter, ...patch } })
 }

@@ -9,7 +9,8 @@ const FEW_POINTS = 30
 
 interface TimeSeriesChartProps {
   title: string
-  rows: Array<{ ts: number } & Record<string, number>>
+  /** A null value is a gap: the line breaks there instead of bridging it. */
+  rows: Array<{ ts: number } & Record<string, number | null>>
   series: string[]
   kind?: 'line' | 'bar'
   unit?: string
@@ -58,7 +59,7 @@ export function TimeSeriesChart({ title, rows, series, kind = 'line', unit }: Ti
                   dataKey={key}
                   stroke={PALETTE[i % PALETTE.length]}
                   dot={rows.length <= FEW_POINTS}
-                  connectNulls
+                  connectNulls={false}
                   isAnimationActive={false}
                 />
               ))}

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react'
-import { call } from '../../api/client'
-import { connectionActions, useConnectionStore } from '../../stores/connection-store'
+import { refreshSaved, useConnectionStore, switchToEmbedded } from '../../stores/connection-store'
 import { messageOf } from '../field-errors'
 import { ConnectionForm } from './ConnectionForm'
 import { SavedConnections } from './SavedConnections'
@@ -10,12 +9,12 @@ export function ConnectionView() {
   const status = useConnectionStore((s) => s.status)
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
-    connectionActions.refreshSaved().catch((e: unknown) => setError(messageOf(e)))
+    refreshSaved().catch((e: unknown) => setError(messageOf(e)))
   }, [])
 
   const useEmbedded = () => {
     setError(null)
-    call('connection.useEmbedded', {}).catch((e: unknown) => setError(messageOf(e)))
+    switchToEmbedded().catch((e: unknown) => setError(messageOf(e)))
   }
 
   return (

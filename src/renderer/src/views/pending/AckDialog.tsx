@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { ConfirmDialog } from '../../components/operator/ConfirmDialog'
 import { pendingSelectors } from '../../stores/pending-selectors'
-import { ackSelected, usePendingStore } from '../../stores/pending-store'
+import { ackSelected } from '../../stores/pending-actions'
+import { usePendingStore } from '../../stores/pending-store'
 
 /** Acknowledging removes entries from the pending list for good: confirm first. */
 export function AckDialog({ onClose }: { onClose: () => void }) {

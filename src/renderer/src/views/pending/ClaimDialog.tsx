@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { ConfirmDialog } from '../../components/operator/ConfirmDialog'
 import { pendingSelectors } from '../../stores/pending-selectors'
-import { claimSelected, usePendingStore } from '../../stores/pending-store'
+import { claimSelected } from '../../stores/pending-actions'
+import { usePendingStore } from '../../stores/pending-store'
 import { ConsumerPicker } from './ConsumerPicker'
 
 /** Claims the selected entries to a consumer, only those idle at least "min idle". */

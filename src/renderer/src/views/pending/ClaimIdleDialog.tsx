@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { ConfirmDialog } from '../../components/operator/ConfirmDialog'
-import { claimIdle, previewClaimIdle, usePendingStore } from '../../stores/pending-store'
+import { claimIdle, previewClaimIdle } from '../../stores/pending-actions'
+import { usePendingStore } from '../../stores/pending-store'
 import { ConsumerPicker } from './ConsumerPicker'
 
 /** Claim everything idle longer than T: counts first, then asks before it runs. */

@@ -1,8 +1,11 @@
 import { useState } from 'react'
 import { ConfirmDialog } from '../../components/operator/ConfirmDialog'
-import { deleteConsumer, usePendingStore } from '../../stores/pending-store'
+import { formatDuration } from '../../components/operator/format'
+import { deleteConsumer } from '../../stores/pending-actions'
+import { pendingSelectors } from '../../stores/pending-selectors'
+import { usePendingStore } from '../../stores/pending-store'
 
-/** The group's consumers with their pending counts; deleting one asks first. */
+/** Every consumer of the group, those with nothing pending too; only empty ones can be deleted (asks first). */
 export function ConsumersPanel() {
   const consumers = usePendingStore((s) => s.consumers)
   const group = usePendingStore((s) => s.group)
@@ -17,12 +20,20 @@ export function ConsumersPanel() {
   }
   return (
     <section className="op-panel" aria-label="Consumers">
-      <h3>Consumers of {group}</h3>
+      <h3>Consumers of {group} ({consumers.length})</h3>
+      {consumers.length === 0 ? <p className="op-note">None.</p> : null}
       <ul>
         {consumers.map((c) => (
           <li key={c.name} data-consumer={c.name}>
-            {c.name} · <span data-testid="consumer-pending">{c.pending}</span> pending{' '}
-            <button type="button" onClick={() => setDoomed(c.name)} aria-label={`Delete consumer ${c.name}`}>
+            {c.name} · <span data-testid="consumer-pending">{c.pending}</span> pending
+            {c.idleMs !== undefined ? ` · idle ${formatDuration(c.idleMs)}` : ''}{' '}
+            <button
+              type="button"
+              disabled={!pendingSelectors.canDeleteConsumer(c)}
+              title={pendingSelectors.canDeleteConsumer(c) ? undefined : 'Claim or acknowledge its entries first: deleting it would drop them'}
+              onClick={() => setDoomed(c.name)}
+              aria-label={`Delete consumer ${c.name}`}
+            >
               Delete
             </button>
           </li>
@@ -30,7 +41,7 @@ export function ConsumersPanel() {
       </ul>
       {doomed ? (
         <ConfirmDialog title={`Delete consumer ${doomed}`} confirmLabel="Delete consumer" danger onConfirm={() => void confirm()} onCancel={() => setDoomed(null)}>
-          <p>Its pending entries are released: nobody owns them until they are claimed.</p>
+          <p>It holds no pending entries. An agent that still reads as {doomed} joins the group again on its next read.</p>
           {error ? <p className="op-error" role="alert">{error}</p> : null}
         </ConfirmDialog>
       ) : null}

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { ConfirmDialog } from '../../components/operator/ConfirmDialog'
 import { pendingSelectors } from '../../stores/pending-selectors'
-import { deadLetterSelected, usePendingStore } from '../../stores/pending-store'
+import { deadLetterSelected } from '../../stores/pending-actions'
+import { usePendingStore } from '../../stores/pending-store'
 
 /** Moves the selected entries to the dead-letter stream with the operator's reason. */
 export function DeadLetterDialog({ onClose }: { onClose: () => void }) {

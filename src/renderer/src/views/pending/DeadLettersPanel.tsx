@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'react'
 import { ConfirmDialog } from '../../components/operator/ConfirmDialog'
 import { formatDateTime, toMs } from '../../components/operator/format'
 import { pendingSelectors } from '../../stores/pending-selectors'
-import { loadDeadLetters, replayDeadLetters, usePendingStore } from '../../stores/pending-store'
+import { replayDeadLetters } from '../../stores/pending-actions'
+import { loadDeadLetters, usePendingStore } from '../../stores/pending-store'
 
 /** Dead letters of every stream with their reasons; replay puts them back on their source stream. */
 export function DeadLettersPanel() {

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { ConfirmDialog } from '../../components/operator/ConfirmDialog'
-import { deleteGroup, usePendingStore } from '../../stores/pending-store'
+import { deleteGroup } from '../../stores/pending-actions'
+import { usePendingStore } from '../../stores/pending-store'
 
 /** Deleting a group drops its pending list and its position: confirm with the names shown. */
 export function DeleteGroupButton() {

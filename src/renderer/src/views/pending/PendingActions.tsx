@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { pendingSelectors } from '../../stores/pending-selectors'
-import { usePendingStore } from '../../stores/pending-store'
+import { setSelection, usePendingStore } from '../../stores/pending-store'
+import { useNow } from '../../components/operator/use-now'
 import { AckDialog } from './AckDialog'
 import { ClaimDialog } from './ClaimDialog'
 import { ClaimIdleDialog } from './ClaimIdleDialog'
@@ -14,7 +15,8 @@ export function PendingActions() {
   const selectedCount = usePendingStore(pendingSelectors.selectedCount)
   const group = usePendingStore((s) => s.group)
   const total = usePendingStore((s) => s.total)
-  const stuck = usePendingStore(pendingSelectors.stuckCount)
+  const now = useNow(1000)
+  const stuck = usePendingStore((s) => pendingSelectors.stuckCount(s, now))
   const [open, setOpen] = useState<OpenDialog>(null)
   const close = () => setOpen(null)
   const none = selectedCount === 0
@@ -23,6 +25,12 @@ export function PendingActions() {
       <span data-testid="pending-total">
         {total} pending · {stuck} stuck · {selectedCount} selected
       </span>
+      <button type="button" disabled={stuck === 0} onClick={() => setSelection(pendingSelectors.stuckIds(usePendingStore.getState(), Date.now()))}>
+        Select stuck
+      </button>
+      <button type="button" disabled={none} onClick={() => setSelection([])}>
+        Clear selection
+      </button>
       <button type="button" disabled={none} onClick={() => setOpen('claim')}>
         Claim…
       </button>

@@ -1,17 +1,21 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, type MouseEvent } from 'react'
 import { formatDuration } from '../../components/operator/format'
+import { useNow } from '../../components/operator/use-now'
 import { pendingSelectors } from '../../stores/pending-selectors'
-import { loadMorePending, setSelection, toggleSelected, usePendingStore } from '../../stores/pending-store'
+import { loadMorePending, openEntry, setSelection, toggleSelected, usePendingStore } from '../../stores/pending-store'
 
 const ROW_HEIGHT = 30
 const LOAD_AHEAD_ROWS = 30
 
-/** The group-wide pending list, virtualized; stuck rows (idle over the threshold) stand out. */
+/** A click on the row opens the entry; clicks on its checkbox only select. */
+const opensRow = (event: MouseEvent) => !(event.target as HTMLElement).closest('input, button, a')
+
+/** The group-wide pending list, virtualized; idle times tick; stuck rows (idle over the threshold) stand out. */
 export function PendingTable() {
-  const entries = usePendingStore((s) => s.entries)
-  const selected = usePendingStore((s) => s.selected)
-  const stuckMs = usePendingStore((s) => s.stuckThresholdMs)
+  const state = usePendingStore()
+  const { entries, selected, openedId } = state
+  const now = useNow(1000)
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
     count: entries.length,
@@ -25,11 +29,11 @@ export function PendingTable() {
     if (lastIndex >= entries.length - LOAD_AHEAD_ROWS) void loadMorePending()
   }, [lastIndex, entries.length])
 
-  const allSelected = entries.length > 0 && pendingSelectors.selectedCount(usePendingStore.getState()) === entries.length
+  const allSelected = entries.length > 0 && pendingSelectors.selectedCount(state) === entries.length
   const paddingTop = items[0]?.start ?? 0
   const paddingBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0)
   return (
-    <div className="op-table-scroll" ref={scrollRef} data-testid="pending-entries">
+    <div className="op-table-scroll" ref={scrollRef} data-testid="pending-entries" data-loaded={entries.length}>
       <table className="op-table" aria-label="Pending entries">
         <thead>
           <tr>
@@ -48,6 +52,7 @@ export function PendingTable() {
             <th>Role</th>
             <th>Stage</th>
             <th>Last hop</th>
+            <th>Payload</th>
           </tr>
         </thead>
         <tbody>
@@ -55,9 +60,17 @@ export function PendingTable() {
           {items.map((item) => {
             const entry = entries[item.index]
             if (!entry) return null
-            const stuck = entry.idleMs >= stuckMs
+            const stuck = pendingSelectors.isStuck(state, entry, now)
+            const classes = [stuck ? 'op-stuck' : '', entry.id === openedId ? 'op-selected' : ''].filter(Boolean).join(' ')
             return (
-              <tr key={entry.id} data-entry-id={entry.id} data-stuck={stuck || undefined} className={stuck ? 'op-stuck' : undefined} style={{ height: ROW_HEIGHT }}>
+              <tr
+                key={entry.id}
+                data-entry-id={entry.id}
+                data-stuck={stuck || undefined}
+                className={classes || undefined}
+                style={{ height: ROW_HEIGHT }}
+                onClick={(event) => opensRow(event) && openEntry(entry.id)}
+              >
                 <td>
                   <input type="checkbox" aria-label={`Select ${entry.id}`} checked={Boolean(selected[entry.id])} onChange={() => toggleSelected(entry.id)} />
                 </td>
@@ -65,11 +78,12 @@ export function PendingTable() {
                   <code>{entry.id}</code>
                 </td>
                 <td>{entry.consumer}</td>
-                <td>{formatDuration(entry.idleMs)}</td>
+                <td data-testid="pending-idle">{formatDuration(pendingSelectors.idleNow(state, entry, now))}</td>
                 <td>{entry.deliveries}</td>
                 <td>{entry.role ?? ''}</td>
                 <td>{entry.stage ?? ''}</td>
                 <td>{entry.fields === null ? <em>deleted</em> : (entry.lastHop ?? '')}</td>
+                <td className="op-flat" data-testid="pending-preview">{pendingSelectors.preview(entry)}</td>
               </tr>
             )
           })}

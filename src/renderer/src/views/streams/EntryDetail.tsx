@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import { displayFields } from '../../components/operator/binary-format'
 import { CopyButton } from '../../components/operator/CopyButton'
 import { JsonView } from '../../components/operator/JsonView'
 import { openTrace } from '../../components/operator/navigate'
@@ -9,7 +10,7 @@ import { expandJsonFields } from './entry-filter'
 /** The selected entry: its envelope decoded (or why not), and its fields with JSON values shown as JSON. */
 export function EntryDetail() {
   const entry = useStreamsStore(streamsSelectors.selectedEntry)
-  const fields = useMemo(() => (entry ? expandJsonFields(entry.fields) : {}), [entry])
+  const fields = useMemo(() => (entry ? expandJsonFields(displayFields(entry)) : {}), [entry])
   if (!entry) return <aside className="op-detail op-note">Select an entry to see its content (j / k move, c copies).</aside>
   return (
     <aside className="op-detail" aria-label="Entry detail" data-testid="entry-detail">

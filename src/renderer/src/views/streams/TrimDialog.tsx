@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import { ConfirmDialog } from '../../components/operator/ConfirmDialog'
-import { validatedCall } from '../../components/operator/validated-call'
-import { openStream } from '../../stores/streams-store'
+import { trimStream } from '../../stores/streams-store'
 
 type Strategy = 'MAXLEN' | 'MINID'
 
@@ -15,11 +14,10 @@ export function TrimDialog({ stream, onClose }: { stream: string; onClose: () =>
     const text = threshold.trim()
     const value = strategy === 'MAXLEN' && /^\d+$/.test(text) ? Number(text) : text
     setBusy(true)
-    const outcome = await validatedCall('streams.trim', { stream, strategy, threshold: value })
+    const outcome = await trimStream({ stream, strategy, threshold: value })
     setBusy(false)
     if (!outcome.ok) return setError(outcome.message)
     onClose()
-    void openStream(stream)
   }
   return (
     <ConfirmDialog title={`Trim ${stream}`} confirmLabel="Trim" danger busy={busy} onConfirm={() => void confirm()} onCancel={onClose}>

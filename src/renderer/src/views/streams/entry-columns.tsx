@@ -1,5 +1,6 @@
 import { createColumnHelper, tableFeatures } from '@tanstack/react-table'
 import type { StreamEntry } from '../../../../shared/api'
+import { displayFields } from '../../components/operator/binary-format'
 import { summarizeEnvelope } from '../../components/operator/envelope-summary'
 import { formatTime, idTimeMs } from '../../components/operator/format'
 
@@ -9,7 +10,7 @@ const column = createColumnHelper<typeof entryTableFeatures, StreamEntry>()
 
 /** First field=value pairs of a flat (non-envelope) entry, shortened. */
 function fieldsPreview(entry: StreamEntry): string {
-  const text = Object.entries(entry.fields)
+  const text = Object.entries(displayFields(entry))
     .map(([k, v]) => `${k}=${v}`)
     .join(' ')
   return text.length > 120 ? `${text.slice(0, 120)}…` : text

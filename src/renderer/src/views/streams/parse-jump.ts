@@ -17,10 +17,10 @@ function relative(value: string, nowMs: number): number | null {
 function timeOfDay(value: string, nowMs: number): number | null {
   const match = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/.exec(value)
   if (!match) return null
-  const [hours, minutes, seconds = 0, millis = 0] = [match[1], match[2], match[3], match[4]?.padEnd(3, '0')].map(Number)
-  if ((hours ?? 0) > 23 || (minutes ?? 0) > 59 || seconds > 59) return null
+  const [hours = 0, minutes = 0, seconds = 0, millis = 0] = [match[1], match[2], match[3] ?? '0', (match[4] ?? '0').padEnd(3, '0')].map(Number)
+  if (hours > 23 || minutes > 59 || seconds > 59) return null
   const day = new Date(nowMs)
-  day.setHours(hours ?? 0, minutes ?? 0, seconds, millis)
+  day.setHours(hours, minutes, seconds, millis)
   const at = day.getTime()
   return at > nowMs ? at - 86_400_000 : at
 }

@@ -3,17 +3,10 @@ import { copyText } from '../../components/operator/clipboard'
 import { streamsSelectors } from '../../stores/streams-selectors'
 import { selectEntry, useStreamsStore } from '../../stores/streams-store'
 import { FILTER_INPUT_ID } from './StreamsFilterBar'
+import { moveSelection } from './move-selection'
 
 const isTyping = (target: EventTarget | null): boolean =>
   target instanceof Element && target.closest('input, select, textarea, [role="dialog"]') !== null
-
-/** The index after moving `step` rows from the selected one (newest first; j = down = older). */
-export function moveSelection(ids: string[], selectedId: string | null, step: 1 | -1): string | null {
-  if (ids.length === 0) return null
-  const at = selectedId === null ? -1 : ids.indexOf(selectedId)
-  if (at < 0) return ids[0] ?? null
-  return ids[Math.max(0, Math.min(ids.length - 1, at + step))] ?? null
-}
 
 /** j/k move through the shown entries, c copies the selected one, / focuses the filter. */
 export function useStreamKeys(): void {

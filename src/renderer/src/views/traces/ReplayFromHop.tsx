@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { TraceHop } from '../../../../shared/api'
 import { ConfirmDialog } from '../../components/operator/ConfirmDialog'
-import { validatedCall } from '../../components/operator/validated-call'
+import { replayFromHop } from '../../stores/traces-store'
 
 /**
  * Sends the envelope exactly as it left this hop to the stream it went to, so
@@ -13,7 +13,7 @@ export function ReplayFromHop({ hop }: { hop: TraceHop }) {
   const [error, setError] = useState<string | null>(null)
   if (hop.destination.startsWith('result:')) return null
   const confirm = async () => {
-    const outcome = await validatedCall('streams.add', { stream: hop.destination, fields: { envelope: JSON.stringify(hop.envelope) } })
+    const outcome = await replayFromHop(hop)
     if (!outcome.ok) return setError(outcome.message)
     setOpen(false)
     setResult(`Replayed to ${hop.destination} as ${outcome.value.ids[0] ?? '?'}`)

@@ -1,4 +1,5 @@
-import { useRef, useState, type ChangeEvent } from 'react'
+import { useRef, type ChangeEvent } from 'react'
+import { showToast } from '../../components/operator/toasts'
 import { tracesSelectors } from '../../stores/traces-selectors'
 import { importTrace, useTracesStore } from '../../stores/traces-store'
 
@@ -6,7 +7,6 @@ import { importTrace, useTracesStore } from '../../stores/traces-store'
 export function TraceFileButtons() {
   const trace = useTracesStore(tracesSelectors.currentTrace)
   const input = useRef<HTMLInputElement>(null)
-  const [error, setError] = useState<string | null>(null)
 
   const exportTrace = () => {
     if (!trace) return
@@ -17,11 +17,15 @@ export function TraceFileButtons() {
     link.download = `trace-${trace.messageId}.json`
     link.click()
     URL.revokeObjectURL(url)
+    showToast(`Exported trace-${trace.messageId}.json`)
   }
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0]
     event.target.value = ''
-    if (file) setError(await importTrace(await file.text()))
+    if (!file) return
+    const error = await importTrace(await file.text(), file.name)
+    // A toast, not a line that stays in the toolbar: the view stays as it was.
+    showToast(error ?? `Imported ${file.name}`, error ? 'error' : 'ok')
   }
   return (
     <span className="op-inline-form">
@@ -32,7 +36,6 @@ export function TraceFileButtons() {
         Import…
       </button>
       <input ref={input} type="file" accept="application/json,.json" aria-label="Import trace file" hidden onChange={(e) => void onFile(e)} />
-      {error ? <span className="op-error" role="alert">{error}</span> : null}
     </span>
   )
 }

@@ -36,12 +36,13 @@ export function Waterfall() {
               role="option"
               aria-selected={current}
               data-hop={item.index}
-              className={`op-hop${current ? ' op-selected' : ''}${bar.error ? ' op-hop-error' : ''}${bar.violation ? ' op-hop-violation' : ''}`}
+              className={`op-hop${current ? ' op-selected' : ''}${bar.error ? ' op-hop-error' : ''}${bar.violation ? ' op-hop-violation' : ''}${bar.replayed ? ' op-hop-replayed' : ''}`}
               style={{ position: 'absolute', top: item.start, height: ROW_HEIGHT, left: 0, right: 0 }}
               onClick={() => stepTo(item.index)}
             >
               <span className="op-hop-label">
                 {item.index + 1}. {bar.role}
+                {bar.replayed ? <em className="replayed-mark" title="sent again by a replay"> ↻ replayed</em> : null}
               </span>
               <span className="op-hop-track">
                 <span

@@ -1,13 +1,18 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useRef } from 'react'
-import { formatDateTime, toMs } from '../../components/operator/format'
+import { useMemo, useRef } from 'react'
+import { toMs } from '../../components/operator/format'
+import { openTrace } from '../../components/operator/navigate'
+import { RelativeTime } from '../../components/operator/RelativeTime'
+import { violationsSelectors } from '../../stores/violations-selectors'
 import { useViolationsStore } from '../../stores/violations-store'
 
 const ROW_HEIGHT = 28
 
-/** Every violation held, newest first, virtualized. */
+/** The violations the filters keep, newest first, virtualized; a row opens its trace. */
 export function ViolationsTable() {
-  const violations = useViolationsStore((s) => s.violations)
+  const all = useViolationsStore((s) => s.violations)
+  const filter = useViolationsStore((s) => s.filter)
+  const violations = useMemo(() => violationsSelectors.filtered(all, filter), [all, filter])
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
     count: violations.length,
@@ -40,8 +45,20 @@ export function ViolationsTable() {
             const v = violations[item.index]
             if (!v) return null
             return (
-              <tr key={v.id} data-violation-id={v.id} style={{ height: ROW_HEIGHT }}>
-                <td>{formatDateTime(toMs(v.ts))}</td>
+              <tr
+                key={v.id}
+                data-violation-id={v.id}
+                style={{ height: ROW_HEIGHT }}
+                tabIndex={0}
+                title="Open its trace"
+                onClick={() => openTrace(v.messageId)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') openTrace(v.messageId)
+                }}
+              >
+                <td>
+                  <RelativeTime ms={toMs(v.ts)} />
+                </td>
                 <td>{v.kind}</td>
                 <td>{v.role}</td>
                 <td>{v.agentId}</td>

@@ -5,6 +5,7 @@ import { ViewFrame } from '../../components/operator/ViewFrame'
 import { VIOLATION_KINDS, violationsSelectors } from '../../stores/violations-selectors'
 import { startViolationsFeed, useViolationsStore } from '../../stores/violations-store'
 import { ViolationCounts } from './ViolationCounts'
+import { ViolationFilters } from './ViolationFilters'
 import { ViolationsTable } from './ViolationsTable'
 
 const BUCKET_MS = 60_000
@@ -20,7 +21,7 @@ export function ViolationsView() {
   const total = useViolationsStore(violationsSelectors.total)
   const buckets = useMemo(() => violationsSelectors.overTime(violations, BUCKET_MS), [violations])
   return (
-    <ViewFrame id="violations" title="Violations">
+    <ViewFrame id="violations" title="Violations" offline="The violations already loaded can still be filtered and opened; new ones arrive when Redis is back.">
       <ErrorNote message={error} />
       <p data-testid="violations-total">{total} violations</p>
       <div className="op-row">
@@ -28,6 +29,7 @@ export function ViolationsView() {
         <ViolationCounts title="By role" counts={countsByRole} />
         <TimeSeriesChart title="Violations per minute" rows={buckets} series={KIND_SERIES} kind="bar" />
       </div>
+      <ViolationFilters />
       <ViolationsTable />
     </ViewFrame>
   )

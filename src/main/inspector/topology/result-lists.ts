@@ -1,0 +1,30 @@
+import type { Redis } from 'ioredis'
+
+/** SCAN calls one count may spend; beyond them the count is an estimate. */
+export const RESULT_SCAN_CALLS = 5
+const SCAN_COUNT = 1_000
+
+export interface ResultListCount {
+  count: number
+  /** The SCAN did not finish within its calls: count extrapolated from the share of the keyspace seen. */
+  estimated: boolean
+}
+
+/**
+ * Counts `result:*` lists with a capped SCAN (TYPE list). An unfinished scan is
+ * extrapolated to the whole keyspace by DBSIZE: a labelled estimate, cheap at any size.
+ */
+export async function countResultLists(redis: Redis): Promise<ResultListCount> {
+  let cursor = '0'
+  let found = 0
+  let calls = 0
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', 'result:*', 'COUNT', SCAN_COUNT, 'TYPE', 'list')
+    cursor = next
+    found += keys.length
+    calls += 1
+  } while (cursor !== '0' && calls < RESULT_SCAN_CALLS)
+  if (cursor === '0') return { count: found, estimated: false }
+  const size = await redis.dbsize()
+  return { count: Math.round((found * size) / Math.max(calls * SCAN_COUNT, 1)), estimated: true }
+}

@@ -1,0 +1,13 @@
+import type { Redis } from 'ioredis'
+
+/**
+ * XGROUP CREATE with MKSTREAM, by default at 0: entries added before the first
+ * agent of the role started are served too.
+ */
+export async function ensureGroup(redis: Redis, stream: string, group: string, startId = '0'): Promise<void> {
+  try {
+    await redis.xgroup('CREATE', stream, group, startId, 'MKSTREAM')
+  } catch (error) {
+    if (!(error instanceof Error && error.message.startsWith('BUSYGROUP'))) throw error
+  }
+}

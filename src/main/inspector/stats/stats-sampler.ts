@@ -48,7 +48,7 @@ export class StatsSampler {
 
   series(windowSec: number, nowMs = Date.now()): StatsPoint[] {
     const since = nowMs - windowSec * 1000
-    return this.points.filter((p) => p.ts >= since)
+    return this.points.filter((p) => p.ts * 1000 >= since)
   }
 
   private newRows(key: string, lastId: string | null): Promise<Rows> {
@@ -96,7 +96,7 @@ export class StatsSampler {
       if (first) return null
       const totals = sumHops(hops)
       const point: StatsPoint = {
-        ts: now,
+        ts: now / 1000,
         throughputByRole: Object.fromEntries([...totals.hopsByRole].map(([r, n]) => [r, seconds > 0 ? n / seconds : 0])),
         latencyByRole: Object.fromEntries(
           [...totals.durationByRole].map(([r, sum]) => [r, sum / (totals.timedByRole.get(r) ?? 1)]),

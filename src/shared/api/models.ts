@@ -186,3 +186,14 @@ export const deadLetterSchema = z.object({
   ...binaryMarks,
 })
 export type DeadLetter = z.infer<typeof deadLetterSchema>
+
+export const recentResultsSchema = z.object({
+  /** Result lists found (`result:*`); a lower bound when `complete` is false. */
+  lists: z.number(),
+  complete: z.boolean(),
+  /** Newest first: the last hops that delivered to a result list. */
+  recent: z.array(
+    z.object({ entryId: z.string(), list: z.string(), messageId: z.string(), role: z.string(), preview: z.string(), error: z.boolean() }),
+  ),
+})
+export type RecentResults = z.infer<typeof recentResultsSchema>

@@ -107,5 +107,7 @@ export const topologySnapshotSchema = z.object({
   /** Stream keys found; `truncated` when over the snapshot's bound. */
   streamCount: z.number(),
   truncated: z.boolean(),
+  /** What the Redis user may not read (NOPERM), one sentence each; the rest of the snapshot is there. */
+  unreadable: z.array(z.string()).optional(),
 })
 export type TopologySnapshot = z.infer<typeof topologySnapshotSchema>

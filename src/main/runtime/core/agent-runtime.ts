@@ -9,6 +9,7 @@ import { createRedisClient } from '../../redis/create-client'
 import { REDIS_DEFAULTS, redactUrl } from '../../redis/connection-config'
 import { checkRedisVersion } from '../../redis/version-floor'
 import { waitForFirstReady } from '../../redis/wait-ready'
+import { refuseClusterNode } from '../../redis/cluster-detect'
 import { applyControlCommand, type ReloadHandler } from '../control/apply-command'
 import { isNoPermission, noPermissionSentence } from '../../redis/acl-errors'
 import { logger } from '../../log/logger'
@@ -90,6 +91,7 @@ export class AgentRuntime extends EventEmitter {
     await this.checkHealth()
     const versionWarning = await checkRedisVersion(commands) // throws below Redis 6.2, with what is missing
     if (versionWarning) this.reportError(new Error(versionWarning))
+    await refuseClusterNode(commands) // a clear sentence instead of MOVED on the first hop
     this.subscriber = createRedisClient(this.options.redis, 'subscriber')
     const parts = { context: () => this.context(), reloadHandlers: this.reloadHandlers, reportError: (e: unknown) => this.reportError(e) }
     const onCommand = (command: ControlCommand, role: string | null): void => applyControlCommand(command, role, this.agents.values(), parts)

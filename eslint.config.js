@@ -1,25 +1,17 @@
 // Flat config: typescript-eslint's recommended rules (not type-aware, so lint
-// stays fast) plus the process boundaries, enforced by folder.
-import { builtinModules } from 'node:module'
+// stays fast) plus the process boundaries, enforced by zone (eslint/process-zones.js).
 import js from '@eslint/js'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
-
-const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'))
-const noNode = {
-  paths: nodeBuiltins.map((name) => ({ name, message: 'Node built-ins run in the main process only.' })),
-  patterns: [{ group: ['node:*'], message: 'Node built-ins run in the main process only.' }],
-}
-const electron = { name: 'electron', message: 'Only src/main (outside runtime/ and inspector/) and src/preload may import electron.' }
-const ioredis = { name: 'ioredis', message: 'Redis is reached through the main process (ControlApi), never from here.' }
+import processZones from './eslint/process-zones.js'
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', '**/*.tsbuildinfo'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
@@ -27,47 +19,31 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/renderer/**/*.{ts,tsx}'],
+    // Node's globals only where Node runs: not in the renderer, the (sandboxed) preload or the shared contract.
+    ignores: ['src/renderer/**', 'src/preload/**', 'src/shared/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}', 'src/preload/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    languageOptions: { globals: { ...globals['shared-node-browser'] } },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electron, ioredis, ...noNode.paths],
-          patterns: [
-            ...noNode.patterns,
-            { group: ['**/main/**', '**/main'], message: 'The renderer reaches main only through the ControlApi (api/client).' },
-          ],
-        },
-      ],
     },
   },
   {
-    files: ['src/shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electron, ioredis, ...noNode.paths],
-          patterns: [
-            ...noNode.patterns,
-            { group: ['**/main/**', '**/main', '**/renderer/**', '**/preload/**'], message: 'src/shared is the contract: it imports neither side.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/main/runtime/**/*.ts', 'src/main/inspector/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [electron], patterns: [{ group: ['**/host/**', '**/app/**'], message: 'runtime/ and inspector/ run headless.' }] },
-      ],
-    },
+    // Every import in src is checked against its process zone (renderer, preload, shared, runtime/inspector, main).
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { zones: processZones },
+    rules: { 'zones/imports': 'error' },
   },
   {
     // Playwright fixtures must destructure their (empty) dependencies.

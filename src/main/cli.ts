@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander'
+import { positiveInt } from './config/cli-args'
 import { addMetricsPortOption } from './metrics/metrics-option'
 
 /**
@@ -6,12 +7,6 @@ import { addMetricsPortOption } from './metrics/metrics-option'
  * (`--help` loads none of it), and it runs in this process: a signal sent to
  * the bin's pid reaches the worker itself.
  */
-const positiveInt = (value: string): number => {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a non-negative integer')
-  return n
-}
-
 const program = new Command()
 program.name('switchyard').description('Agent pipelines on Redis Streams: worker, request, review, serve')
 

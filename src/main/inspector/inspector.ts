@@ -15,9 +15,6 @@ import { TopologyReader } from './topology/topology-reader'
 import { TraceWatcher } from './traces/trace-watcher'
 import { logger } from '../log/logger'
 
-/** Background errors are kept here (bounded) rather than logged: the caller decides. */
-export const RECENT_ERRORS_MAX = 20
-
 /**
  * The inspector of one Redis connection: owns the topology pusher, the stats
  * sampler, live tails and trace watches, and closes them all together.
@@ -31,7 +28,6 @@ export class Inspector {
   readonly stats: StatsSampler
   /** One connection waiting for the results of every "inject and wait" call. */
   readonly results: ResultWaiter
-  readonly recentErrors: string[] = []
   private readonly pusher: TopologyPusher
   private closing: Promise<void> | null = null
 
@@ -75,11 +71,9 @@ export class Inspector {
     void this.stats.sample()
   }
 
+  /** Background errors (a failed push or sample, a tail that would not stop) are logged; the next tick tries again. */
   private noteError(error: unknown): void {
-    const message = error instanceof Error ? error.message : String(error)
-    this.recentErrors.push(message)
-    if (this.recentErrors.length > RECENT_ERRORS_MAX) this.recentErrors.shift()
-    logger('inspector').warn(message)
+    logger('inspector').warn(error instanceof Error ? error.message : String(error))
   }
 
   /** Memoized: stops timers, then tails (quitting their connections), each step on its own. */

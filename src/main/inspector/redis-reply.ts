@@ -12,16 +12,7 @@ export function flatToRecord(reply: unknown): FlatReply {
   return record
 }
 
-/** Field list [k, v, k, v…] of a stream entry to a plain object. */
-export function fieldsToRecord(fields: readonly string[]): Record<string, string> {
-  const record: Record<string, string> = {}
-  for (let i = 0; i + 1 < fields.length; i += 2) record[fields[i] as string] = fields[i + 1] as string
-  return record
-}
-
-export function recordToFields(record: Record<string, string>): string[] {
-  return Object.entries(record).flat()
-}
+export { fieldsToRecord, recordToFlat } from '../redis/stream-fields'
 
 export function asNumber(value: unknown): number | null {
   if (value === null || value === undefined) return null

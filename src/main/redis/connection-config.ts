@@ -1,3 +1,4 @@
+import { envNumber } from '../config/env-number'
 import { CLUSTER_UNSUPPORTED } from './cluster-detect'
 import { hasTlsSettings, tlsSettingsFromEnv, type RedisTlsSettings } from './tls-options'
 
@@ -38,14 +39,6 @@ export const REDIS_DEFAULTS = {
   healthCheckIntervalSec: 30,
 } as const
 
-function numberFrom(env: NodeJS.ProcessEnv, name: string): number | undefined {
-  const raw = env[name]
-  if (raw === undefined || raw.trim() === '') return undefined
-  const value = Number(raw)
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`)
-  return value
-}
-
 export function redisConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RedisConnectionConfig {
   const url = env.REDIS_URL?.trim() || DEFAULT_REDIS_URL
   parseRedisUrl(url) // fail early with a clear message
@@ -63,7 +56,7 @@ export function redisConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RedisC
     ['healthCheckIntervalSec', 'REDIS_HEALTH_CHECK_INTERVAL'],
   ]
   for (const [field, name] of numbers) {
-    const value = numberFrom(env, name)
+    const value = envNumber(env, name)
     if (value !== undefined) config[field] = value
   }
   return config

@@ -26,7 +26,6 @@ export const eventSchemas = {
 
 export type Topic = keyof typeof eventSchemas
 export type EventOf<T extends Topic> = z.infer<(typeof eventSchemas)[T]>
-export const topics = Object.keys(eventSchemas) as Topic[]
 export const isTopic = (value: string): value is Topic => Object.hasOwn(eventSchemas, value)
 
 /** How the main side publishes; both hosts fan it out to their clients. */

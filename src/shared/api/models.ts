@@ -6,6 +6,10 @@ export * from './topology-models'
 /**
  * What the main process hands to the renderer: answers of requests and
  * payloads of pushed events. Schemas first, types inferred from them.
+ *
+ * Time: every `ts` (and `*_ts`) is seconds since the epoch, as the seeds
+ * write them (create_ts, start_ts), records and snapshots alike; durations
+ * and ages name their unit (`idleMs`, `ageSec`, `latencyMs`).
  */
 
 export const connectionStateSchema = z.enum(['connecting', 'connected', 'disconnected', 'error'])
@@ -147,6 +151,7 @@ export const violationSchema = z.object({
 export type Violation = z.infer<typeof violationSchema>
 
 export const statsPointSchema = z.object({
+  /** Seconds since the epoch, like every `ts` of the contract. */
   ts: z.number(),
   /** Hops per second by role. */
   throughputByRole: z.record(z.string(), z.number()),

@@ -99,6 +99,7 @@ export type GraphNode = z.infer<typeof graphNodeSchema>
 export type GraphEdge = z.infer<typeof graphEdgeSchema>
 
 export const topologySnapshotSchema = z.object({
+  /** Seconds since the epoch, like every `ts` of the contract. */
   ts: z.number(),
   streams: z.array(streamInfoSchema),
   agents: z.array(agentInfoSchema),

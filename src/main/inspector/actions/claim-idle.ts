@@ -1,11 +1,10 @@
 import type { Redis } from 'ioredis'
 import type { RequestArgs } from '../../../shared/api'
+import { CLAIM_BATCH } from '../../redis/stream-fields'
 import { withRedisErrors } from '../redis-errors'
 import { audited, type ActionContext } from './audit'
 import { requireGroup } from './require-group'
 
-/** Entries per XPENDING / XAUTOCLAIM round trip. */
-export const CLAIM_BATCH = 500
 /** The preview counts at most this many idle entries (the answer says "at least" beyond). */
 export const CLAIM_PREVIEW_MAX = 100_000
 

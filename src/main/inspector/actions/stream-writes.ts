@@ -1,14 +1,14 @@
 import type { RequestArgs } from '../../../shared/api'
 import { HandlerError } from '../../../shared/result'
 import { pipelineValues, withRedisErrors } from '../redis-errors'
-import { asNumber, recordToFields } from '../redis-reply'
+import { asNumber, recordToFlat } from '../redis-reply'
 import { audited, type ActionContext } from './audit'
 import { requireStream } from './groups'
 
 /** Adds raw fields to any stream, N copies in one pipeline. */
 export async function addEntries(ctx: ActionContext, args: RequestArgs<'streams.add'>): Promise<{ ids: string[] }> {
   const { stream, fields, copies } = args
-  const flat = recordToFields(fields)
+  const flat = recordToFlat(fields)
   return audited(
     ctx,
     'streams.add',

@@ -42,7 +42,7 @@ export async function journalHistory(redis: Redis, fromMs: number, toMs: number)
     const totals = sumHops(rows)
     const seconds = bucketMs / 1000
     return {
-      ts: firstMs + (i + 1) * bucketMs,
+      ts: (firstMs + (i + 1) * bucketMs) / 1000, // seconds, like every ts of the contract
       throughputByRole: Object.fromEntries([...totals.hopsByRole].map(([role, n]) => [role, n / seconds])),
       latencyByRole: Object.fromEntries([...totals.durationByRole].map(([role, sum]) => [role, sum / (totals.timedByRole.get(role) ?? 1)])),
       errors: totals.errors,

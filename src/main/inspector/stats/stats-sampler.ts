@@ -53,10 +53,10 @@ export class StatsSampler {
    */
   async series(windowSec: number, nowMs = Date.now()): Promise<StatsPoint[]> {
     const since = nowMs - windowSec * 1000
-    const sampled = this.points.filter((p) => p.ts >= since)
-    const firstSampled = sampled[0]?.ts ?? nowMs
-    if (firstSampled - since < this.intervalMs * 2) return sampled
-    const history = await journalHistory(this.redis, since, firstSampled - this.intervalMs)
+    const sampled = this.points.filter((p) => p.ts * 1000 >= since)
+    const firstSampledMs = sampled[0] ? sampled[0].ts * 1000 : nowMs
+    if (firstSampledMs - since < this.intervalMs * 2) return sampled
+    const history = await journalHistory(this.redis, since, firstSampledMs - this.intervalMs)
     return history.concat(sampled)
   }
 
@@ -105,7 +105,7 @@ export class StatsSampler {
       if (first) return null
       const totals = sumHops(hops)
       const point: StatsPoint = {
-        ts: now,
+        ts: now / 1000,
         throughputByRole: Object.fromEntries([...totals.hopsByRole].map(([r, n]) => [r, seconds > 0 ? n / seconds : 0])),
         latencyByRole: Object.fromEntries(
           [...totals.durationByRole].map(([r, sum]) => [r, sum / (totals.timedByRole.get(r) ?? 1)]),

@@ -67,7 +67,7 @@ export class TopologyReader {
     const streams = this.cache.all()
     const agents = [...registry, ...consumerAgents(streams, registry, now)]
     return {
-      ts: now,
+      ts: now / 1000,
       streams,
       agents,
       graph: buildGraph({ streams, agents, writes: journal.writes, resultLists: this.resultLists }),

@@ -1,13 +1,11 @@
 // One claim sweep of a stream's stalled entries, with the dead letter for those delivered too often.
-import { randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
 import { sweeperLock } from '../../../shared/keys'
 import { addDeadLetter } from '../hop/dead-letter'
 import { execTransaction, Transaction } from '../hop/transaction'
+import { CLAIM_BATCH } from '../../redis/stream-fields'
 import { parseEntryList, parseReadReply, type ReceivedEntry } from '../reader/stream-entry'
 
-/** Bound on the entries one sweep claims per stream. */
-export const CLAIM_BATCH = 100
 
 export interface SweepOutcome {
   claimed: ReceivedEntry[]
@@ -27,8 +25,8 @@ export async function sweepStalled(
   options: { claimIdleMs: number; maxDeliveries: number; lockMs: number },
 ): Promise<SweepOutcome> {
   const lock = sweeperLock(input.stream, input.group)
-  const token = randomUUID()
-  const got = await redis.set(lock, token, 'PX', options.lockMs, 'NX')
+  // The lock only expires (never released early), so its value is just who holds it, for an operator reading it.
+  const got = await redis.set(lock, consumer, 'PX', options.lockMs, 'NX')
   if (got !== 'OK') return { claimed: [], deadLettered: 0 }
   const reply = (await redis.callBuffer('XAUTOCLAIM', [
     input.stream, input.group, consumer, options.claimIdleMs, '0-0', 'COUNT', CLAIM_BATCH,

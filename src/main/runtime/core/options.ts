@@ -1,4 +1,5 @@
 // The runtime's options, their defaults and how they resolve.
+import { envNumber } from '../../config/env-number'
 import { redisConfigFromEnv, type RedisConnectionConfig } from '../../redis/connection-config'
 
 /** Seed 001's circuit breaker. */
@@ -91,14 +92,6 @@ export function resolveRuntimeOptions(options: Partial<RuntimeOptions> = {}): Re
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
-}
-
-function envNumber(env: NodeJS.ProcessEnv, name: string): number | undefined {
-  const raw = env[name]
-  if (raw === undefined || raw.trim() === '') return undefined
-  const value = Number(raw)
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`)
-  return value
 }
 
 /** Everything but `redis` from the environment (seed names plus SWITCHYARD_* for ours). */

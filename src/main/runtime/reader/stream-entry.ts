@@ -1,5 +1,6 @@
 // A stream entry as read, and turning Redis replies into entries.
 import { isUtf8 } from 'node:buffer'
+import { fieldsToRecord, recordToFlat, setField } from '../../redis/stream-fields'
 
 /** One stream entry as an agent receives it, with where it came from so it can be acked. */
 export interface ReceivedEntry {
@@ -16,23 +17,7 @@ export interface ReceivedEntry {
   suspect?: boolean
 }
 
-/** Sets an own property even for `__proto__`: a field name from Redis never changes a prototype, and is never lost. */
-function setField(record: Record<string, string>, key: string, value: string): void {
-  if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true })
-  else record[key] = value
-}
-
-export function fieldsToRecord(flat: readonly unknown[]): Record<string, string> {
-  const record: Record<string, string> = {}
-  for (let i = 0; i + 1 < flat.length; i += 2) setField(record, String(flat[i]), String(flat[i + 1]))
-  return record
-}
-
-export function recordToFlat(record: Record<string, string>): string[] {
-  const flat: string[] = []
-  for (const [key, value] of Object.entries(record)) flat.push(key, value)
-  return flat
-}
+export { fieldsToRecord, recordToFlat }
 
 /** Text of a reply item (Buffer from callBuffer, or string), and why it is not UTF-8 when it is not. */
 function textOf(raw: unknown): { text: string; bad: string | null } {

@@ -1,5 +1,6 @@
-import type { ControlApi, EventOf, Method, RequestInput, ResponseOf, Topic } from '../../../shared/api'
+import type { ControlApi, Method, RequestInput, ResponseOf, Topic } from '../../../shared/api'
 import type { Result } from '../../../shared/result'
+import { createTopicFanout } from '../../../shared/topic-fanout'
 import {
   frameBytes,
   MAX_WS_FRAME_BYTES,
@@ -14,7 +15,6 @@ export const MAX_PENDING_CALLS = 256
 /** Reconnect delays to the host: doubling from 250 ms up to this. */
 export const MAX_RECONNECT_DELAY_MS = 5_000
 
-type Listener = (payload: unknown) => void
 interface PendingCall {
   resolve: (result: Result<unknown>) => void
   frame: WsClientFrame
@@ -32,7 +32,6 @@ const failure = (code: 'not_connected' | 'unauthorized' | 'conflict' | 'invalid_
  */
 export function createWsTransport(wsUrl: string, token: string): ControlApi {
   const pending = new Map<number, PendingCall>()
-  const listeners = new Map<Topic, Set<Listener>>()
   let socket: WebSocket | null = null
   let nextId = 1
   let delay = 250
@@ -43,13 +42,14 @@ export function createWsTransport(wsUrl: string, token: string): ControlApi {
     socket.send(text)
     return true
   }
+  const fanout = createTopicFanout((topic, on) => sendFrame({ type: 'subscribe', token, topic, on }))
 
   function open(): void {
     const ws = new WebSocket(`${wsUrl}?token=${encodeURIComponent(token)}`)
     socket = ws
     ws.onopen = () => {
       delay = 250
-      for (const topic of listeners.keys()) sendFrame({ type: 'subscribe', token, topic, on: true })
+      for (const topic of fanout.topics()) sendFrame({ type: 'subscribe', token, topic, on: true })
       for (const call of pending.values()) if (!call.sent) call.sent = sendFrame(call.frame)
     }
     ws.onmessage = (event: MessageEvent<string>) => {
@@ -64,7 +64,7 @@ export function createWsTransport(wsUrl: string, token: string): ControlApi {
         pending.delete(frame.id)
         call?.resolve(frame.result as Result<unknown>)
       } else if (frame.type === 'event') {
-        for (const listener of listeners.get(frame.topic as Topic) ?? []) listener(frame.payload)
+        fanout.deliver(frame.topic as Topic, frame.payload)
       } else {
         console.warn('switchyard host:', frame.message)
       }
@@ -104,21 +104,6 @@ export function createWsTransport(wsUrl: string, token: string): ControlApi {
         if (call) call.sent = sendFrame(frame, text)
       })
     },
-    subscribe<T extends Topic>(topic: T, listener: (payload: EventOf<T>) => void): () => void {
-      let set = listeners.get(topic)
-      if (!set) {
-        set = new Set()
-        listeners.set(topic, set)
-        sendFrame({ type: 'subscribe', token, topic, on: true })
-      }
-      const wrapped = listener as Listener
-      set.add(wrapped)
-      return () => {
-        const current = listeners.get(topic)
-        if (!current?.delete(wrapped) || current.size > 0) return
-        listeners.delete(topic)
-        sendFrame({ type: 'subscribe', token, topic, on: false })
-      }
-    },
+    subscribe: fanout.subscribe,
   }
 }

@@ -2,18 +2,17 @@
  * Seed 001's planned SMS assistant pipeline, offline:
  * sms_manager → translate → clarify → search_docs → summarize → quality_control → result list,
  * with quality_control sending a weak answer back to clarify (bounded by MAX_RETRIES
- * and the runtime's safety limits). Written only against the public SDK.
+ * and the runtime's safety limits). Written only against the public SDK; the module
+ * exports agent classes only (the worker refuses anything else).
  */
 import { fileURLToPath } from 'node:url'
 import { BaseAgent, type Envelope } from 'switchyard'
 import { clarify, type Clarification } from './lib/clarity.ts'
 import { DocsIndex, type SearchHit } from './lib/docs-index.ts'
 import { translateQuery, type Translation } from './lib/language.ts'
-import { QUALITY_THRESHOLD, scoreAnswer } from './lib/quality.ts'
+import { MAX_RETRIES, QUALITY_THRESHOLD, scoreAnswer } from './lib/quality.ts'
 import { summarizePassages, type Summary } from './lib/summary.ts'
 
-/** Weak answers go back to clarify at most this often (seed 001's retry_count). */
-export const MAX_RETRIES = 2
 const DOCS_FOLDER = fileURLToPath(new URL('./docs/', import.meta.url))
 const SEARCH_LIMIT = 4
 const NOT_FOUND = 'I could not find this in the docs.'

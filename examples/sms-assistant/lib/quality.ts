@@ -3,6 +3,8 @@ import { coverage } from './summary.ts'
 
 /** Answers scoring below this go back to clarify (seed 001's QUALITY_THRESHOLD). */
 export const QUALITY_THRESHOLD = 0.5
+/** Weak answers go back to clarify at most this often (seed 001's retry_count). */
+export const MAX_RETRIES = 2
 
 export interface QualityInput {
   query: string

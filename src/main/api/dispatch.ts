@@ -2,6 +2,7 @@ import { isMethod, requestSchemas } from '../../shared/api'
 import { fail, HandlerError, ok, type Result } from '../../shared/result'
 import { parseWith } from '../../shared/validate'
 import type { ControlHandlers } from './handler-types'
+import { isNoPermission, noPermissionSentence } from '../redis/acl-errors'
 
 /** Redis error replies start with an upper-case code word: "ERR ...", "NOGROUP ...". */
 const redisReply = /^[A-Z]+ /
@@ -26,6 +27,7 @@ export function createDispatcher(handlers: ControlHandlers) {
       if (/Connection is closed|ECONNREFUSED|Stream isn't writeable/.test(message)) {
         return fail('not_connected', `Redis is not connected: ${message}`)
       }
+      if (isNoPermission(error)) return fail('no_permission', noPermissionSentence(error))
       if (redisReply.test(message)) return fail('redis_error', message)
       return fail('internal', message)
     }

@@ -75,7 +75,9 @@ export async function runHeadless(options: HeadlessOptions = {}): Promise<{ url:
   }
   if (options.print !== false) {
     logger('host').info(`Redis: ${status.target} — ${status.state}${status.error ? ` (${status.error})` : ''}`)
-    logger('host').info(`Switchyard is serving on ${host.url}`)
+    // The URL carries the one-time token: it is the command's answer (stdout), never a log line.
+    console.log(`Switchyard is serving on ${host.url}`)
+    logger('host').info(`serving on ${new URL(host.url).origin}/ (token printed on the terminal only)`)
   }
   return { url: host.url, token: host.token, close }
 }

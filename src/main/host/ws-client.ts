@@ -116,7 +116,7 @@ export function serveClient(socket: WebSocket, context: ClientContext): void {
   // ws emits 'error' for frames it refuses (too big, bad opcode) and then closes the
   // socket with the matching code (1009 for size); without a listener the process dies.
   socket.on('error', (error: Error & { code?: string }) => {
-    console.warn(`[switchyard] WebSocket client closed: ${error.code ?? ''} ${error.message}`.replace(/\s+/g, ' '))
+    logger('host').warn(`WebSocket client closed: ${error.code ?? ''} ${error.message}`.replace(/\s+/g, ' '))
   })
 
   socket.on('close', () => {

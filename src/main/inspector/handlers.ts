@@ -16,6 +16,7 @@ import { INJECT_TEMPLATES } from './inject/templates'
 import type { Inspector } from './inspector'
 import { listPending } from './pending/pending-list'
 import { withRedisErrors } from './redis-errors'
+import { recentResults } from './results/recent-results'
 import { findTraces } from './traces/find-traces'
 import { listViolations } from './violations/list-violations'
 
@@ -49,6 +50,7 @@ export function createInspectorHandlers(getInspector: () => Inspector | null): H
     'deadLetters.list': async (a) => withRedisErrors({ stream: a.sourceStream }, () => listDeadLetters(redis(), a)),
     'deadLetters.replay': async (a) => replayDeadLetters(actions(), a),
     'audit.list': async (a) => listAudit(redis(), a.count),
+    'results.recent': async (a) => withRedisErrors({}, () => recentResults(redis(), a)),
     'inject.templates': async () => [...INJECT_TEMPLATES],
     'inject.envelope': async (a) => injectEnvelope(actions(), use().results, a),
     'traces.find': async (a) => findTraces(redis(), a),

@@ -1,6 +1,13 @@
 import { HandlerError } from '../../shared/result'
 import { isNoPermission, noPermissionSentence } from '../redis/acl-errors'
 
+/**
+ * ioredis giving up a command after maxRetriesPerRequest reconnect attempts
+ * ("Reached the max retries per request limit"): connection trouble, not a
+ * Redis answer. (A closed connection is left as it is: the dispatcher maps it.)
+ */
+export const GAVE_UP_RETRYING = /max retries per request|MaxRetriesPerRequest/i
+
 /** What a request was about, so an error can name it. */
 export interface ErrorContext {
   stream?: string
@@ -16,6 +23,9 @@ export function toHandlerError(error: unknown, context: ErrorContext = {}): unkn
   if (error instanceof HandlerError) return error
   if (!(error instanceof Error)) return error
   const message = error.message
+  if (GAVE_UP_RETRYING.test(message)) {
+    return new HandlerError('not_connected', `Redis is not reachable right now (${message}); it is retried on reconnect`)
+  }
   const stream = context.stream ? `stream ${context.stream}` : 'the stream'
   if (isNoPermission(error)) {
     return new HandlerError('no_permission', noPermissionSentence(error, context.stream ? `stream ${context.stream}` : undefined))

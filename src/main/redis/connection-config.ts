@@ -1,3 +1,4 @@
+import { CLUSTER_UNSUPPORTED } from './cluster-detect'
 import { hasTlsSettings, tlsSettingsFromEnv, type RedisTlsSettings } from './tls-options'
 
 /**
@@ -83,6 +84,9 @@ export function parseRedisUrl(url: string): ParsedRedisUrl {
     parsed = new URL(url)
   } catch {
     throw new Error(`Redis URL is not a valid URL (expected redis://host:port/db)`)
+  }
+  if (parsed.protocol === 'redis+cluster:' || parsed.protocol === 'rediss+cluster:') {
+    throw new Error(`Redis URL ${parsed.protocol}// names a Cluster: ${CLUSTER_UNSUPPORTED}`)
   }
   if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
     throw new Error(`Redis URL must start with redis:// or rediss://, got ${parsed.protocol}//`)

@@ -178,6 +178,7 @@ export const requestSchemas = {
     count: z.number().int().min(1).max(1000).default(100),
   }),
   'deadLetters.replay': z.object({ deadLetterStream: streamKey, ids: entryIds }),
+  'results.recent': z.object({ count: z.number().int().min(1).max(100).default(10) }),
   'audit.list': z.object({ count: z.number().int().min(1).max(1000).default(100) }),
 
   // Injection

@@ -4,6 +4,7 @@ import type {
   ConnectionStatus,
   DeadLetter,
   PendingPage,
+  RecentResults,
   SavedConnection,
   StatsPoint,
   StreamPage,
@@ -92,6 +93,7 @@ export interface ResponseMap {
   'deadLetters.list': DeadLetter[]
   'deadLetters.replay': { replayed: Array<{ id: string; newId: string }> }
   'audit.list': AuditEntry[]
+  'results.recent': RecentResults
 
   'inject.templates': InjectTemplate[]
   'inject.envelope': { messageIds: string[]; streamIds: string[]; results: Array<Envelope | null> }

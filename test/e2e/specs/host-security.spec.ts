@@ -32,10 +32,10 @@ test('a request without the token closes the socket; one with invalid arguments 
   if (!('opened' in first)) throw new Error(`socket refused: ${first.status}`)
   const ws = first.opened
   const answer = nextFrame(ws)
-  ws.send(JSON.stringify({ type: 'call', id: 1, token: app.token, method: 'agents.start', args: { role: 'nobody' } }))
+  ws.send(JSON.stringify({ type: 'call', id: 1, token: app.token, method: 'agents.start', args: { role: 'manager', instances: 0 } }))
   const frame = await answer
   expect(frame).toMatchObject({ type: 'result', id: 1, result: { ok: false, error: { code: 'invalid_request' } } })
-  expect(JSON.stringify(frame)).toContain('role')
+  expect(JSON.stringify(frame)).toContain('instances')
 
   const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)))
   ws.send(JSON.stringify({ type: 'call', id: 2, token: 'wrong', method: 'connection.status', args: {} }))

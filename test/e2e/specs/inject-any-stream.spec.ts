@@ -70,6 +70,8 @@ test('the result links to its trace, and the form keeps what was written', async
   await expect(inject.resultText()).toHaveText(text.toUpperCase().split('').reverse().join(''))
   await expect(inject.view.locator('textarea[name="payload"]')).toHaveValue(new RegExp(text))
   const messageId = (await inject.view.locator('article.result').getAttribute('data-message-id')) ?? ''
+  await inject.view.getByRole('button', { name: 'Copy message id' }).click()
+  await expect(page.getByTestId('toasts')).toContainText('Copied message id')
   await inject.view.getByTestId('result-trace-link').click()
   const traces = page.locator('[data-view="traces"]')
   await expect(traces.getByTestId('trace-message-id')).toHaveText(messageId)

@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { ShellPage } from '../pages/shell-page'
+import { StreamsPage } from '../pages/streams-page'
 import { REPO_ROOT } from '../support/app'
+import { sendRawToManager } from '../support/send-to-manager'
 import { expect, test } from '../support/fixtures'
 
 const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots')
@@ -18,6 +20,9 @@ test.describe('when the browser prefers dark', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
     const background = await page.evaluate('getComputedStyle(document.body.parentElement).getPropertyValue("--bg").trim()')
     expect(background).toBe('#0b1020')
+    mkdirSync(SCREENSHOTS, { recursive: true })
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await page.screenshot({ path: join(SCREENSHOTS, 'streams-dark-1440x900.png') })
     await page.getByTestId('theme-toggle').click()
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
     await page.getByRole('button', { name: 'auto' }).click()
@@ -41,11 +46,18 @@ test('? opens the shortcut list, Esc closes it, digits open views, t toggles the
   await expect(page.locator('html')).not.toHaveAttribute('data-theme', before ?? '')
 })
 
-test('at 1024×700 the navigation stays on one line; screenshots of every view at both sizes', async ({ page, app }) => {
+test('at 1024×700 the navigation stays on one line; screenshots of every view at both sizes', async ({ page, app, redis }) => {
   test.setTimeout(120_000)
   mkdirSync(SCREENSHOTS, { recursive: true })
+  // Something to show: a finished request, its stream open, its trace chosen.
+  const messageId = await sendRawToManager(redis, 'shot', { payload: { text: 'Hello, world!', stage: 'start' } })
+  expect(await redis.blpop(`result:${messageId}`, 20)).not.toBeNull()
   const shell = new ShellPage(page)
-  await shell.open(app.url)
+  const streams = new StreamsPage(page)
+  await streams.open(app.url)
+  await streams.choose('stream:role:manager')
+  await page.evaluate(`window.location.hash = '#traces/${messageId}'`)
+  await expect(page.locator('[data-testid="trace-message-id"]')).toHaveText(messageId)
   const ids = await page.locator('[data-nav]').evaluateAll((links) => links.map((l) => l.getAttribute('data-nav') ?? ''))
   for (const size of SIZES) {
     await page.setViewportSize(size)

@@ -62,7 +62,9 @@ test('a value filter finds the matching entry and says how many loaded entries m
 test('j / k move the selection, jump takes the Time column format and "5 minutes ago"', async ({ page, app, redis }) => {
   const stream = `e2e:${randomUUID().slice(0, 8)}:keys`
   const ids: string[] = []
-  for (let i = 0; i < 3; i++) ids.push((await redis.xadd(stream, '*', 'n', String(i))) ?? '')
+  // A second apart, so each Time cell names one entry.
+  const base = Date.now() - 10_000
+  for (let i = 0; i < 3; i++) ids.push((await redis.xadd(stream, `${base + i * 1000}-0`, 'n', String(i))) ?? '')
   const streams = new StreamsPage(page)
   await streams.open(app.url)
   await streams.choose(stream)

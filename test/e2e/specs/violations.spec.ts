@@ -27,6 +27,9 @@ test('violations filter by kind and a row opens its trace', async ({ page, app, 
   await violations.view.getByLabel('Filter by kind').selectOption('process_count')
   await violations.view.getByLabel('Filter by id or text').fill('click-through')
   await expect(violations.table.locator('tr[data-violation-id]')).toHaveCount(1)
+  // Relative time, the absolute one on hover.
+  await expect(row.locator('time')).toHaveText(/^(now|\d+ s ago)$/)
+  await expect(row.locator('time')).toHaveAttribute('title', /\d{1,2}:\d{2}:\d{2}\.\d{3}/)
   await row.click()
   await expect(page.locator('[data-view="traces"] [data-testid="trace-message-id"]')).toHaveText(messageId)
 })

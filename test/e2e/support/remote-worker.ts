@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { BIN, ensurePackageBuilt } from '../../support/built-package'
 import { REPO_ROOT } from './app'
 
 /** Bound on the output kept of one worker (for failure messages). */
@@ -22,8 +23,9 @@ export interface RemoteWorker {
  * heartbeat so the app sees its state changes quickly.
  */
 export function startRemoteWorker(redisUrl: string, roles: string[]): RemoteWorker {
+  ensurePackageBuilt()
   const statsDir = mkdtempSync(join(tmpdir(), 'switchyard-e2e-worker-'))
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'switchyard.js'), 'worker', '--roles', roles.join(',')], {
+  const child = spawn(process.execPath, [BIN, 'worker', '--roles', roles.join(',')], {
     cwd: REPO_ROOT,
     env: { ...process.env, REDIS_URL: redisUrl, SWITCHYARD_HEARTBEAT_INTERVAL: '1', STATS_DIR: statsDir },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -122,8 +123,42 @@ describe('the embedded redis-server of one data folder', () => {
   }, 90_000)
 })
 
+describe('the embedded redis-server whose port was taken while it was down', () => {
+  it('comes back on a fresh port, the connection is rebuilt on it, and the instance counts are kept', async () => {
+    const { root, dataDir } = tempDirs()
+    const session = new AppSession({ dataDir, secrets: noSecretStore, env: cleanEnv({}) })
+    const squatter = createServer()
+    try {
+      await session.start()
+      await waitFor('connected', () => session.status().state === 'connected', 20_000)
+      await waitFor('demo agents', () => (session.runtime()?.localAgents().length ?? 0) >= 4)
+      await session.runtime()!.scale('reverse', 2)
+      const before = countsOf(session)
+      const lock = readLock(join(dataDir, 'redis'))!
+      process.kill(lock.redisPid, 'SIGKILL')
+      // Someone else takes the port as soon as it is free: every same-port restart fails.
+      await waitFor('the port taken', () =>
+        new Promise<boolean>((resolve) => {
+          squatter.once('error', () => resolve(false))
+          squatter.listen(lock.port, '127.0.0.1', () => resolve(true))
+        }),
+      )
+      await waitFor('a server on another port', () => {
+        const now = readLock(join(dataDir, 'redis'))
+        return now !== null && now.port !== lock.port
+      }, 30_000)
+      await waitFor('connected on the new port', () => session.status().state === 'connected' && session.status().target.includes(`:${readLock(join(dataDir, 'redis'))!.port}/`), 30_000)
+      await waitFor('the same instance counts', () => JSON.stringify(countsOf(session)) === JSON.stringify(before), 20_000)
+    } finally {
+      squatter.close()
+      await session.close()
+      rmSync(root, { recursive: true, force: true })
+    }
+  }, 90_000)
+})
+
 function countsOf(session: AppSession): Record<string, number> {
   const counts: Record<string, number> = {}
   for (const agent of session.runtime()?.localAgents() ?? []) counts[agent.role] = (counts[agent.role] ?? 0) + 1
-  return counts
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)))
 }

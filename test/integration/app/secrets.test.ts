@@ -7,14 +7,15 @@ import { methods, requestSchemas, type Method } from '../../../src/shared/api'
 import { AppSession } from '../../../src/main/app/app-session'
 import { createSessionDispatcher } from '../../../src/main/app/control-handlers'
 import { noSecretStore } from '../../../src/main/app/secret-store'
+import { createLogger, setRootLogger } from '../../../src/main/log/logger'
 import { startTestRedis, type TestRedis } from '../../support/redis'
 import { waitFor } from '../../support/wait'
 
 const PASSWORD = 'pw-Zq8!vX3#secret-canary'
 const forms = [PASSWORD, encodeURIComponent(PASSWORD), Buffer.from(PASSWORD).toString('base64')]
 
-/** Every output the process writes while the test runs: console, stdout, stderr. */
-function captureOutput(): { text(): string; restore(): void } {
+/** Every output the process writes while the test runs: the logger (at debug), console, stdout, stderr. */
+function captureOutput(): { text(): string; restore(): void; logTo(dir: string): void } {
   let text = ''
   const writes = [process.stdout, process.stderr].map((stream) => {
     const original = stream.write.bind(stream)
@@ -35,6 +36,11 @@ function captureOutput(): { text(): string; restore(): void } {
   }
   return {
     text: () => text,
+    // The logger writes to fd 2 directly (not through process.stderr): give it a terminal that keeps the lines, and its files.
+    logTo(dir: string) {
+      const terminal = { write: (line: string) => void (text += line) }
+      setRootLogger(createLogger({ level: 'debug', dir, debugFile: 'debug.log', infoFile: 'info.log' }, terminal))
+    },
     restore() {
       writes.forEach((undo) => undo())
       levels.forEach((level, i) => (console[level] = originals[i]!))
@@ -83,6 +89,7 @@ describe('with a requirepass Redis the password shows up nowhere', () => {
     await admin.config('SET', 'requirepass', PASSWORD)
     await admin.auth(PASSWORD)
     dataDir = mkdtempSync(join(tmpdir(), 'switchyard-secrets-'))
+    output.logTo(join(dataDir, 'logs'))
     const url = `redis://:${encodeURIComponent(PASSWORD)}@127.0.0.1:${redis.port}/0`
     session = new AppSession({ dataDir, secrets: noSecretStore, env: { REDIS_URL: url, SWITCHYARD_AGENTS: 'demo', REPORT_INTERVAL_SECONDS: '1' } })
     await session.start()
@@ -93,6 +100,13 @@ describe('with a requirepass Redis the password shows up nowhere', () => {
     admin?.disconnect()
     await redis?.cleanup()
     rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('the scan itself finds the password where it is (so a clean result means something)', async () => {
+    await admin.hset('canary:hash', 'f', `x${PASSWORD}x`)
+    expect((await dumpRedis(admin)).includes(PASSWORD)).toBe(true)
+    await admin.del('canary:hash')
+    expect((await dumpRedis(admin)).includes(PASSWORD)).toBe(false)
   })
 
   it('not in logs, statistics, Redis keys and values, ControlApi answers, or files of the data folder', async () => {
@@ -123,6 +137,8 @@ describe('with a requirepass Redis the password shows up nowhere', () => {
       files: files.join('\n'),
     }
     expect(files.length).toBeGreaterThan(0)
+    expect(files.some((f) => f.includes('debug.log')), 'the logger wrote its file').toBe(true)
+    expect(places.output, 'the logger wrote lines').toMatch(/Redis redis:\/\/127\.0\.0\.1/)
     for (const [where, text] of Object.entries(places)) {
       for (const form of forms) expect(text.includes(form), `password (${form === PASSWORD ? 'plain' : 'encoded'}) in ${where}`).toBe(false)
     }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Redis } from 'ioredis'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { TopologySnapshot } from '../../../src/shared/api'
 import { AUDIT_STREAM, roleGroup, roleStream } from '../../../src/shared/keys'
 import { AppSession } from '../../../src/main/app/app-session'
 import { createSessionDispatcher } from '../../../src/main/app/control-handlers'
@@ -94,6 +95,18 @@ describe('least privilege: the README ACL profiles against a real Redis', () => 
       error: { code: 'audit_failed', message: expect.stringMatching(/ran .*but its audit record was not written: the Redis user may not (run XADD|access switchyard:audit)/) },
     })
     expect(await pendingCount()).toBe(before - 2) // it ran
+  })
+
+  it('a user limited to ~stream:* still gets a topology: the keys it may read are there', async () => {
+    await pendingIds()
+    const { dispatch } = await sessionAs('acker')
+    const topology = await dispatch('topology.snapshot', {})
+    if (!topology.ok) throw new Error(`topology failed: ${topology.error.code}: ${topology.error.message}`)
+    const snapshot = topology.value as TopologySnapshot
+    expect(snapshot.streams.map((s) => s.key)).toContain(STREAM)
+    expect(snapshot.unreadable).toEqual(
+      expect.arrayContaining([expect.stringMatching(/may not access switchyard:agents/), expect.stringMatching(/may not access switchyard:journal/)]),
+    )
   })
 
   it('worker: runs the demo pipeline; may not flush the database', async () => {

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process'
-import { join } from 'node:path'
+import { BIN } from '../../support/built-package'
 
-const BIN = join(__dirname, '../../../bin/switchyard.js')
 /** A CLI run that has not ended by then is killed, so a hang fails the test instead of stalling it. */
 const CLI_KILL_AFTER_MS = 45_000
 const OUTPUT_KEEP_CHARS = 8_000

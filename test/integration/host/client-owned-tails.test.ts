@@ -67,4 +67,31 @@ describe('live tails belong to the client that opened them', () => {
     owner.close()
     other.close()
   })
+
+  it('pushes a watched trace only to the clients watching it, and a closed client gives up only its share', async () => {
+    const [a, b, c] = await Promise.all([mustOpen(f.wsUrl), mustOpen(f.wsUrl), mustOpen(f.wsUrl)])
+    const traces = (ws: WebSocket) => {
+      const got: string[] = []
+      ws.on('message', (data) => {
+        const frame = JSON.parse(String(data)) as Frame & { payload?: { messageId?: string } }
+        if (frame.type === 'event' && frame.topic === 'trace') got.push(frame.payload?.messageId ?? '')
+      })
+      return got
+    }
+    const [gotA, gotB, gotC] = [traces(a), traces(b), traces(c)]
+    for (const ws of [a, b, c]) ws.send(JSON.stringify({ type: 'subscribe', token: f.host.token, topic: 'trace', on: true }))
+    for (const ws of [a, b]) expect(await call(ws, f.host.token, 1, 'traces.watch', { messageId: 'm-watched' })).toMatchObject({ result: { ok: true } })
+    await waitFor('three subscribers', () => f.session.bus.hasListeners('trace'))
+    f.session.bus.publish('trace', { messageId: 'm-watched', conversationId: 'c', hops: [], complete: false })
+    // Answers after the publish: each socket would have had the push by then.
+    for (const ws of [a, b, c]) await call(ws, f.host.token, 2, 'connection.status', {})
+    expect([gotA, gotB, gotC]).toEqual([['m-watched'], ['m-watched'], []])
+    a.close()
+    await waitFor('a released', () => f.released.length >= CLIENTS + 3)
+    f.session.bus.publish('trace', { messageId: 'm-watched', conversationId: 'c', hops: [], complete: false })
+    await call(b, f.host.token, 3, 'connection.status', {})
+    expect(gotB).toEqual(['m-watched', 'm-watched'])
+    b.close()
+    c.close()
+  })
 })

@@ -43,7 +43,7 @@ describe('a consumer that died with 100 entries pending', () => {
     try {
       const page = await h.ok('pending.list', { stream: 'orders', group: 'workers', count: 10 })
       expect(page.total).toBe(100)
-      expect(page.consumers).toEqual([{ name: 'dead-1', pending: 100 }])
+      expect(page.consumers).toEqual([{ name: 'dead-1', pending: 100, idleMs: expect.any(Number) }])
 
       // The operator sees how many are idle longer than T before running the claim.
       const preview = await waitFor('100 entries idle over 50 ms', async () => {

@@ -92,4 +92,23 @@ describe('the graph from observed traffic', () => {
     const counted = (await reader.snapshot()).graph.nodes.find((n) => n.id === 'list:results')
     expect(counted).toMatchObject({ count: 3, countEstimated: false })
   })
+
+  it('draws the document-review pipeline (flat fields, no journal) from who reads which group and the outputs agents report', async () => {
+    for (const role of ['coordinator', 'grammar', 'aggregator']) await runtime.startRole(role)
+    await client.xadd('doc.review.tasks', '*', 'doc_id', 'd1', 'chunk_id', 'c1', 'text', 'Some text.')
+    await waitFor('a summary', async () => (await client.xlen('doc.review.summary')) > 0, 15_000)
+    const reader = new TopologyReader(client)
+    const snapshot = await waitFor('the flat write edges', async () => {
+      const s = await reader.snapshot()
+      return edges(s).includes('writes role:grammar > stream:doc.suggestions.grammar') ? s : null
+    }, 15_000)
+    expect(edges(snapshot)).toEqual(expect.arrayContaining([
+      'writes external:external > stream:doc.review.tasks',
+      'reads stream:doc.review.tasks > role:coordinator',
+      'writes role:coordinator > stream:doc.review.grammar',
+      'reads stream:doc.review.grammar > role:grammar',
+      'reads stream:doc.suggestions.grammar > role:aggregator',
+      'writes role:aggregator > stream:doc.review.summary',
+    ]))
+  })
 })

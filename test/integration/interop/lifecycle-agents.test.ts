@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -22,7 +23,13 @@ describe('agents known only by seed 001 lifecycle events', () => {
       await runtime.start()
       await runtime.startRole('stats')
       await client.publish(BROADCAST_STAT, seedEvent('init', 'py-host:4242:1'))
-      await client.publish(BROADCAST_STAT, seedEvent('heartbeat', 'py-host:4242:2', true))
+      // This one from Python itself (Debian's python3-redis), the seed's six fields and nothing else.
+      const python = spawnSync('/usr/bin/python3', ['-c', [
+        'import json, sys, time, redis',
+        'r = redis.Redis.from_url(sys.argv[1])',
+        `r.publish("${BROADCAST_STAT}", json.dumps({"kind": "status", "event": "heartbeat", "role": "translate", "agent_id": "py-host:4242:2", "busy": True, "ts": time.time()}))`,
+      ].join('\n'), server.url], { encoding: 'utf8' })
+      expect(python.status, python.stderr).toBe(0)
       // Not lifecycle events: must be ignored, never crash anything.
       await client.publish(BROADCAST_STAT, '{"kind":"status"}')
       await client.publish(BROADCAST_STAT, 'not json')
@@ -56,5 +63,22 @@ describe('agents known only by seed 001 lifecycle events', () => {
     const final = readFileSync(join(statsDir, FINAL_STATS_FILE), 'utf8')
     expect(final).toMatch(/py-host:4242:1\s+translate\s+stopped/)
     expect(final).toContain('py-host:4242:2')
+  })
+
+  it('lists a consumer of a role group that sends no heartbeat at all, seen as consumer, with its idle time', async () => {
+    const runtime = new AgentRuntime({ redis: { url: server.url }, statsDir: join(server.dataDir, 'stats-consumer') })
+    try {
+      await runtime.start()
+      await client.xgroup('CREATE', 'stream:role:summarize', 'cg:role:summarize', '0', 'MKSTREAM')
+      await client.xadd('stream:role:summarize', '*', 'envelope', '{}')
+      await client.xreadgroup('GROUP', 'cg:role:summarize', 'silent-go-worker', 'COUNT', 1, 'STREAMS', 'stream:role:summarize', '>')
+      const found = (await listAgents(runtime)).find((a) => a.agentId === 'silent-go-worker')
+      expect(found).toMatchObject({
+        role: 'summarize', source: 'consumer', status: 'busy', idleMs: expect.any(Number),
+        consumerOf: { stream: 'stream:role:summarize', group: 'cg:role:summarize' },
+      })
+    } finally {
+      await runtime.close()
+    }
   })
 })

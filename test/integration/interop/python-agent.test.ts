@@ -5,6 +5,7 @@ import { roleStream } from '../../../src/shared/keys'
 import { awaitResult, sendEnvelope } from '../../../src/main/runtime'
 import { createRuntimeHandlers, listAgents } from '../../../src/main/runtime/control/handlers'
 import { findTraces } from '../../../src/main/inspector/traces/find-traces'
+import { TopologyReader } from '../../../src/main/inspector/topology/topology-reader'
 import { useRuntime } from '../runtime/runtime-fixture'
 import { waitFor } from '../../support/wait'
 
@@ -61,6 +62,14 @@ describe('a Python agent written from PROTOCOL.md, beside Switchyard agents', ()
       ['manager', false],
     ])
     expect(trace?.hops[3]?.agentId).toBe(agentId)
+
+    // The graph counts it as reverse's one running instance and draws its writes, learned from the envelopes' traces.
+    const snapshot = await new TopologyReader(client).snapshot()
+    expect(snapshot.graph.nodes.find((n) => n.id === 'role:reverse')).toMatchObject({ count: 1, health: 'ok' })
+    const edges = snapshot.graph.edges.map((e) => `${e.kind} ${e.source} > ${e.target}`)
+    expect(edges).toContain('writes role:reverse > stream:stream:role:manager')
+    expect(edges).toContain('reads stream:stream:role:reverse > role:reverse')
+    expect(snapshot.graph.nodes.some((n) => n.label.startsWith('stream:agent:'))).toBe(false)
 
     // pause on the role's channel: the agent says so, and an envelope for it waits undelivered.
     expect((await handlers['agents.broadcast']({ command: 'pause', role: 'reverse' })).receivers).toBeGreaterThan(0)

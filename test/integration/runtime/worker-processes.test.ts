@@ -103,6 +103,35 @@ describe('workers as separate processes', () => {
     expect(got).toHaveLength(100)
   })
 
+  it('SIGKILLs a random worker at random moments, 3 times, while the others run: every result once', async () => {
+    // A seeded generator: the moments differ from kill to kill but a failure can be re-run as it was.
+    let seed = Number(process.env.CHAOS_SEED ?? 9)
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const roles = ['--roles', 'manager,uppercase,reverse', '--claim-idle-ms', '500']
+    const alive = [start(roles), start(roles), start(roles)]
+    await Promise.all(alive.map((w) => w.ready))
+    const sent: string[] = []
+    const list = 'results:sigkill-random'
+    const rounds = 3 * Number(process.env.CHAOS_SCALE ?? 1)
+    for (let round = 0; round < rounds; round++) {
+      sent.push(...(await sendRequests(200, list)).map((e) => e.message_id))
+      // Somewhere between "nothing done yet" and "most of it done".
+      const target = sent.length - 200 + Math.floor(random() * 150)
+      await waitFor('the moment to kill', async () => (await client.llen(list)) >= target, 30_000)
+      const victim = alive.splice(Math.floor(random() * alive.length), 1)[0]!
+      victim.child.kill('SIGKILL')
+      await victim.exited
+      const replacement = start(roles)
+      await replacement.ready
+      alive.push(replacement)
+    }
+    await waitFor(`${sent.length} results`, async () => (await client.llen(list)) >= sent.length, 90_000)
+    const got = await results(list)
+    const ids = got.map((r) => r.message_id)
+    expect({ lost: sent.filter((id) => !ids.includes(id)).length, duplicated: ids.length - new Set(ids).size }).toEqual({ lost: 0, duplicated: 0 })
+    expect(got).toHaveLength(sent.length)
+  }, 180_000)
+
   it('exits promptly on SIGTERM and writes the final statistics', async () => {
     const statsDir = join(server.dataDir, 'stats-sigterm')
     const worker = start(['--roles', 'manager,uppercase,reverse,stats', '--stats-dir', statsDir])

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { PendingEntry } from '../../../src/shared/api'
-import { pendingSelectors } from '../../../src/renderer/src/stores/pending-selectors'
+import { pendingSelectors, PREVIEW_CHARS } from '../../../src/renderer/src/stores/pending-selectors'
 import { usePendingStore } from '../../../src/renderer/src/stores/pending-store'
 import { streamsSelectors } from '../../../src/renderer/src/stores/streams-selectors'
 import { receiveTail, useStreamsStore } from '../../../src/renderer/src/stores/streams-store'
@@ -38,6 +38,29 @@ describe('the pending list', () => {
     expect(pendingSelectors.selectedCount(s)).toBe(2)
     expect(pendingSelectors.minSelectedIdleMs(s)).toBe(90_000)
     expect(pendingSelectors.claimTargets(s).map((c) => c.name)).toEqual(['idle', 'busy'])
+  })
+})
+
+describe('pending triage', () => {
+  it('ticks idle times from the read time, and counts stuck rows at the given moment', () => {
+    usePendingStore.setState({ entries: [pending('1-0', 50_000), pending('2-0', 1_000)], loadedAtMs: 1_000_000, stuckThresholdMs: 60_000, selected: {} })
+    const s = usePendingStore.getState()
+    expect(pendingSelectors.idleNow(s, s.entries[0]!, 1_005_000)).toBe(55_000)
+    expect(pendingSelectors.stuckCount(s, 1_000_000)).toBe(0)
+    expect(pendingSelectors.stuckIds(s, 1_010_000)).toEqual(['1-0'])
+  })
+
+  it('previews envelope payloads and flat fields, finds the message id, offers only empty consumers for deletion', () => {
+    const env = { ...pending('1-0', 0), fields: { envelope: JSON.stringify({ message_id: 'm-1', payload: { text: 'hi', stage: 'upper' } }) } }
+    expect(pendingSelectors.preview(env)).toBe('{"text":"hi","stage":"upper"}')
+    expect(pendingSelectors.messageIdOf(env)).toBe('m-1')
+    expect(pendingSelectors.messageIdOf({ ...env, messageId: 'from-server' })).toBe('from-server')
+    const flat = { ...pending('2-0', 0), fields: { doc_id: 'd1', text: 'x'.repeat(500) } }
+    expect(pendingSelectors.preview(flat).startsWith('doc_id=d1 text=xxx')).toBe(true)
+    expect(pendingSelectors.preview(flat).length).toBe(PREVIEW_CHARS)
+    expect(pendingSelectors.messageIdOf(flat)).toBeNull()
+    expect(pendingSelectors.canDeleteConsumer({ pending: 0 })).toBe(true)
+    expect(pendingSelectors.canDeleteConsumer({ pending: 3 })).toBe(false)
   })
 })
 

@@ -62,3 +62,11 @@ describe('j / k', () => {
     expect(moveSelection([], null, 1)).toBeNull()
   })
 })
+
+describe('export of binary values', () => {
+  it('writes non-UTF-8 values as marked hex in CSV and keeps the marks in JSON', () => {
+    const row: StreamEntry = { id: '1-0', fields: { blob: 'ff00' }, hexValues: ['blob'] }
+    expect(entriesToCsv([row]).split('\r\n')[1]).toContain('hex, not UTF-8')
+    expect(JSON.parse(entriesToJson([row]))[0].hexValues).toEqual(['blob'])
+  })
+})

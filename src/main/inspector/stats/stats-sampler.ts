@@ -4,6 +4,7 @@ import { DEAD_LETTER_PREFIX, JOURNAL_STREAM, VIOLATIONS_STREAM } from '../../../
 import { asNumber, flatToRecord } from '../redis-reply'
 import { scanStreams } from '../topology/scan-streams'
 import { parseViolation } from '../violations/parse-violation'
+import { journalHistory } from './journal-history'
 import { sumHops } from './journal-hop-stats'
 
 /** Points kept: 6 hours at the default 2 s interval. */
@@ -46,9 +47,17 @@ export class StatsSampler {
     this.timer = null
   }
 
-  series(windowSec: number, nowMs = Date.now()): StatsPoint[] {
+  /**
+   * The points of the window; the part before this process's first sample is
+   * rebuilt from the shared journal (every worker's hops, not only ours).
+   */
+  async series(windowSec: number, nowMs = Date.now()): Promise<StatsPoint[]> {
     const since = nowMs - windowSec * 1000
-    return this.points.filter((p) => p.ts >= since)
+    const sampled = this.points.filter((p) => p.ts >= since)
+    const firstSampled = sampled[0]?.ts ?? nowMs
+    if (firstSampled - since < this.intervalMs * 2) return sampled
+    const history = await journalHistory(this.redis, since, firstSampled - this.intervalMs)
+    return history.concat(sampled)
   }
 
   private newRows(key: string, lastId: string | null): Promise<Rows> {

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis'
 import { JOURNAL_STREAM, roleStream } from '../../../shared/keys'
 import { journalFields } from '../../../shared/records'
 import { asNumber, asString, fieldsToRecord, flatToRecord } from '../redis-reply'
+import { isNoPermission } from '../../redis/acl-errors'
 
 /** Journal entries read per sample: only entries added since the previous one, never the tail again. */
 export const JOURNAL_SAMPLE = 500
@@ -50,7 +51,8 @@ export class JournalWriteSampler {
     let info: Record<string, unknown>
     try {
       info = flatToRecord(await redis.call('XINFO', 'STREAM', JOURNAL_STREAM))
-    } catch {
+    } catch (error) {
+      if (isNoPermission(error)) throw error // the topology names it as unreadable
       // No journal yet: whatever is added from now on is new traffic.
       this.lastAdded = 0
       this.lastId = '0-0'

@@ -7,6 +7,8 @@ import { countResultLists, type ResultListCount } from './result-lists'
 import { scanStreams } from './scan-streams'
 import { StreamCache } from './stream-cache'
 import { readStreamInfos } from './stream-info'
+import { AGENT_REGISTRY, JOURNAL_STREAM } from '../../../shared/keys'
+import { unlessRefused } from '../unless-refused'
 
 /** A snapshot covers at most this many streams; beyond it, `truncated` is set. */
 export const TOPOLOGY_STREAMS_MAX = 2_000
@@ -47,9 +49,13 @@ export class TopologyReader {
       this.resultLists = results
       this.scannedMs = now
     }
+    // What the Redis user may not read is named in `unreadable`; the rest of the snapshot shows.
+    const unreadable: string[] = []
     const [journal, registry] = await Promise.all([
-      this.writes.sample(this.redis, now),
-      full || now - this.registryMs >= REGISTRY_READ_MS ? readAgentRegistry(this.redis, now) : Promise.resolve(this.registry),
+      unlessRefused(this.writes.sample(this.redis, now), { writes: [], touched: new Set<string>() }, JOURNAL_STREAM, unreadable),
+      full || now - this.registryMs >= REGISTRY_READ_MS
+        ? unlessRefused(readAgentRegistry(this.redis, now), [], AGENT_REGISTRY, unreadable)
+        : Promise.resolve(this.registry),
     ])
     if (registry !== this.registry) this.registryMs = now
     this.registry = registry
@@ -67,6 +73,7 @@ export class TopologyReader {
       graph: buildGraph({ streams, agents, writes: journal.writes, resultLists: this.resultLists }),
       streamCount: streams.length,
       truncated: this.truncated,
+      ...(unreadable.length > 0 ? { unreadable } : {}),
     }
   }
 }

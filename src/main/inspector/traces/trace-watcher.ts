@@ -3,6 +3,9 @@ import type { Trace } from '../../../shared/api'
 import { journalIndexOfMessage } from '../../../shared/keys'
 import { HandlerError } from '../../../shared/result'
 import { readTrace } from './find-traces'
+import { resultListOf } from '../../../shared/envelope'
+
+const journaledHops = (trace: Trace | null): number => trace?.hops.filter((h) => !h.rebuilt).length ?? 0
 
 /** Traces watched at once. */
 export const MAX_TRACE_WATCHES = 32
@@ -12,11 +15,14 @@ export const TRACE_WATCH_MAX_MS = 10 * 60_000
 interface Watch {
   hops: number
   sinceMs: number
+  /** The message's result list: an agent that keeps no journal may be the one that fills it. */
+  resultList: string | null
 }
 
 /**
  * Polls the journal index (LLEN, cheap) of each watched message and pushes
- * the whole trace when it gained hops; a completed trace stops being watched.
+ * the whole trace when it gained hops, or when its result list filled (the
+ * last hop may be by an agent that keeps no journal); a completed trace stops being watched.
  */
 export class TraceWatcher {
   private readonly watches = new Map<string, Watch>()
@@ -36,7 +42,8 @@ export class TraceWatcher {
     }
     const trace = await readTrace(this.redis, messageId)
     if (!trace?.complete) {
-      this.watches.set(messageId, { hops: trace?.hops.length ?? 0, sinceMs: Date.now() })
+      const last = trace?.hops.at(-1)?.envelope
+      this.watches.set(messageId, { hops: journaledHops(trace), sinceMs: Date.now(), resultList: last ? resultListOf(last) : null })
       this.timer ??= setInterval(() => void this.poll(), this.pollMs)
     }
     return trace
@@ -60,17 +67,24 @@ export class TraceWatcher {
     try {
       const ids = [...this.watches.keys()]
       const pipe = this.redis.pipeline()
-      for (const id of ids) pipe.llen(journalIndexOfMessage(id))
+      for (const id of ids) {
+        pipe.llen(journalIndexOfMessage(id))
+        pipe.llen(this.watches.get(id)?.resultList ?? journalIndexOfMessage(id))
+      }
       const lengths = (await pipe.exec()) ?? []
       for (const [i, id] of ids.entries()) {
         const watch = this.watches.get(id)
-        const length = Number(lengths[i]?.[1] ?? 0)
+        const length = Number(lengths[2 * i]?.[1] ?? 0)
+        const resultWaiting = watch?.resultList ? Number(lengths[2 * i + 1]?.[1] ?? 0) > 0 : false
         if (!watch) continue
         if (Date.now() - watch.sinceMs > TRACE_WATCH_MAX_MS) this.watches.delete(id)
-        if (length <= watch.hops) continue
+        if (length <= watch.hops && !resultWaiting) continue
         const trace = await readTrace(this.redis, id)
         if (!trace || !this.watches.has(id)) continue
+        if (length <= watch.hops && !trace.complete) continue // someone else's result on the list
         watch.hops = length
+        const last = trace.hops.at(-1)?.envelope
+        if (last) watch.resultList = resultListOf(last)
         this.push(trace)
         if (trace.complete) this.watches.delete(id)
       }

@@ -9,6 +9,7 @@ import type { StreamAgent } from '../core/stream-agent'
 import type { ReceivedEntry } from '../reader/stream-entry'
 import { sweepStalled, takeUndelivered } from './sweeper'
 import { trimSafely } from '../hop/trim'
+import { isConnectionError } from '../core/async-utils'
 
 /** How often the shared streams are trimmed: often enough that a busy stream never runs far past its cap. */
 export const TRIM_INTERVAL_MS = 1_000
@@ -61,7 +62,8 @@ export class RoleSweeper {
         }
       }
     } catch (error) {
-      this.onError(error)
+      // Redis away (e.g. "Reached the max retries per request limit"): the next tick retries; not a worker error.
+      if (!isConnectionError(error)) this.onError(error)
     } finally {
       this.running = false
     }

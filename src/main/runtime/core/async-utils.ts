@@ -43,3 +43,23 @@ export function entryTimeoutSec(given: unknown, fallbackSec: number, capSec: num
   const chosen = Number.isFinite(asked) && asked > 0 ? asked : fallbackSec
   return Math.min(chosen, capSec)
 }
+
+/**
+ * A ProcessContext whose signal is made only when process() reads it: most
+ * never do, and an AbortController (plus AbortSignal.any) per hop is garbage
+ * at high rates. `abort` fires it (at the timeout) if it was made.
+ */
+export function lazyProcessContext(agentSignal: AbortSignal): { context: ProcessContext; abort(reason: unknown): void } {
+  let timeout: AbortController | null = null
+  let signal: AbortSignal | null = null
+  return {
+    context: {
+      get signal(): AbortSignal {
+        timeout ??= new AbortController()
+        signal ??= AbortSignal.any([timeout.signal, agentSignal])
+        return signal
+      },
+    },
+    abort: (reason) => timeout?.abort(reason),
+  }
+}

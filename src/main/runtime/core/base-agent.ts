@@ -2,7 +2,7 @@
 import { resultListOf, type Envelope, type PayloadError } from '../../../shared/envelope'
 import { agentGroup, agentStream, isInternalKey, roleGroup, roleStream, VIOLATIONS_STREAM } from '../../../shared/keys'
 import { violationFields } from '../../../shared/records'
-import { DEFAULT_TASK_TIMEOUT_SEC, DeadlineError, entryTimeoutSec, withDeadline, type ProcessContext } from './async-utils'
+import { DEFAULT_TASK_TIMEOUT_SEC, DeadlineError, entryTimeoutSec, lazyProcessContext, withDeadline, type ProcessContext } from './async-utils'
 import { deleteDrainedStream } from '../claims/agent-stream-cleanup'
 import { deadLetterWrite } from '../hop/dead-letter'
 import { decodeEntryEnvelope } from '../reader/envelope-decode'
@@ -68,9 +68,9 @@ export abstract class BaseAgent extends StreamAgent {
     let out = env
     let error: string | null = null
     const timeoutSec = entryTimeoutSec(env.payload.__agent_timeout_sec, this.taskTimeoutSec, this.ctx.options.maxTaskTimeoutSec)
-    const timeout = new AbortController()
+    const timeout = lazyProcessContext(agentSignal)
     try {
-      const result = this.process(env, { signal: AbortSignal.any([timeout.signal, agentSignal]) })
+      const result = this.process(env, timeout.context)
       // Only a pending answer can overrun the timeout: a synchronous one needs no timer. At the deadline it is abandoned.
       out = isThenable(result)
         ? await withDeadline(Promise.resolve(result), timeoutSec * 1000, () => timeout.abort(new DeadlineError(timeoutSec * 1000)))

@@ -2,7 +2,7 @@
 import type { ReceivedEntry } from '../reader/stream-entry'
 import { deadLetterWrite } from '../hop/dead-letter'
 import { addFlatOutputs, type FlatOutput } from '../hop/flat-outputs'
-import { DEFAULT_TASK_TIMEOUT_SEC, DeadlineError, entryTimeoutSec, withDeadline, type ProcessContext } from './async-utils'
+import { DEFAULT_TASK_TIMEOUT_SEC, DeadlineError, entryTimeoutSec, lazyProcessContext, withDeadline, type ProcessContext } from './async-utils'
 import { StreamAgent, type HopWrite, type ReadSpec } from './stream-agent'
 import { AGENT_KIND, type AgentKind } from './agent-brand'
 import { MAX_REPORTED_WRITES, type LifecycleEvent, type LifecycleEventName } from '../control/lifecycle'
@@ -49,10 +49,11 @@ export abstract class FlatAgent extends StreamAgent {
     const start = performance.now()
     let outputs: FlatOutput[]
     const timeoutSec = entryTimeoutSec(undefined, this.taskTimeoutSec, this.ctx.options.maxTaskTimeoutSec)
-    const timeout = new AbortController()
+    const timeout = lazyProcessContext(agentSignal)
     try {
-      const signal = AbortSignal.any([timeout.signal, agentSignal])
-      outputs = await withDeadline(Promise.resolve(this.processFields(entry, { signal })), timeoutSec * 1000, () =>
+      const result = this.processFields(entry, timeout.context)
+      // A synchronous answer needs no timer (most of seed 000's agents).
+      outputs = Array.isArray(result) ? result : await withDeadline(Promise.resolve(result), timeoutSec * 1000, () =>
         timeout.abort(new DeadlineError(timeoutSec * 1000)),
       )
     } catch (caught) {

@@ -22,13 +22,12 @@ export class Slots {
   /** Runs `task` in a slot (taken even when none is free: claimed entries must be handled too). */
   run(task: () => Promise<void>): void {
     this.inUse += 1
-    void task()
-      .catch(() => undefined)
-      .finally(() => {
-        this.inUse -= 1
-        if (this.inUse < this.capacity) this.wake()
-        if (this.inUse === 0) for (const resolve of this.idleWaiters.splice(0)) resolve()
-      })
+    const done = (): void => {
+      this.inUse -= 1
+      if (this.inUse < this.capacity) this.wake()
+      if (this.inUse === 0) for (const resolve of this.idleWaiters.splice(0)) resolve()
+    }
+    task().then(done, done)
   }
 
   /** Resolves once a slot is free, or when woken (stop, pause). */

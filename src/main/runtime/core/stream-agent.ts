@@ -1,7 +1,7 @@
 // The read–process–write loop every agent runs, with its lifecycle.
 import { BatchReader, type ReadSpec } from '../reader/batch-reader'
 import { adoptWhenCreated } from './active-runtime'
-import { ensureGroup } from '../reader/ensure-group'
+import { ensureGroups } from '../reader/ensure-group'
 import type { ReceivedEntry } from '../reader/stream-entry'
 import type { AgentContext } from '../control/lifecycle'
 import { AgentState } from './agent-state'
@@ -19,6 +19,8 @@ export const STOP_BOUND_MS = 2_000
 /** A handler still running this long past the timeout cap is abandoned: its entry stays pending (claimed again, then dead-lettered). */
 export const HANDLE_GRACE_MS = 5_000
 const MAX_BACKOFF_MS = 5_000
+const RUNNING = Symbol('still running')
+const STILL_RUNNING = Promise.resolve(RUNNING)
 
 /**
  * The loop every agent shares (envelope agents of seed 001 and flat-field
@@ -119,9 +121,7 @@ export abstract class StreamAgent extends AgentState {
     this.giveUp = new AbortController()
     this.status = 'starting'
     this.startedTs = Date.now() / 1000
-    for (const spec of this.readSpecs()) {
-      for (const stream of spec.streams) await ensureGroup(ctx.commands, stream, spec.group)
-    }
+    await ensureGroups(ctx.commands, this.readSpecs())
     this.reader = new BatchReader(ctx.createBlockingClient(), ctx.commands, () => this.agentId, ctx.options)
     await this.reader.open()
     this.keeper?.stop()
@@ -132,16 +132,8 @@ export abstract class StreamAgent extends AgentState {
     this.writer = new HopWriter(() => this.ctx.commands, (error) => this.emit('error', error))
     this.status = 'idle'
     this.lifecycle('init')
-    this.running = this.loop()
-  }
-
-  private async loop(): Promise<void> {
     this.loopsNow += 1
-    try {
-      await this.readLoop()
-    } finally {
-      this.loopsNow -= 1
-    }
+    this.running = this.readLoop().finally(() => (this.loopsNow -= 1))
   }
 
   private async readLoop(): Promise<void> {
@@ -185,12 +177,7 @@ export abstract class StreamAgent extends AgentState {
 
   /** A group deleted under us (operator, FLUSHALL) is created again, from new entries on; other errors surface. */
   private async recoverFromReadError(error: Error, gotEntries: boolean): Promise<void> {
-    if (error.message.startsWith('NOGROUP')) {
-      for (const spec of this.readSpecs()) {
-        for (const stream of spec.streams) await ensureGroup(this.ctx.commands, stream, spec.group, '$')
-      }
-      return
-    }
+    if (error.message.startsWith('NOGROUP')) return ensureGroups(this.ctx.commands, this.readSpecs(), '$')
     if (!gotEntries) throw error
     this.emit('error', error)
   }
@@ -214,7 +201,10 @@ export abstract class StreamAgent extends AgentState {
     if (entry.undecodable) return deadLetterWrite(this.agentId, entry.undecodable, 'undecodable')
     const boundMs = this.ctx.options.maxTaskTimeoutSec * 1000 + HANDLE_GRACE_MS
     try {
-      return await withDeadline(this.handle(entry, this.giveUp.signal), boundMs, () => undefined)
+      const handled = this.handle(entry, this.giveUp.signal)
+      // Most handlers are done within this turn: only one still running gets the (rarely needed) hard bound's timer.
+      const first = await Promise.race([handled, STILL_RUNNING])
+      return first === RUNNING ? await withDeadline(handled, boundMs, () => undefined) : first
     } catch (error) {
       this.emit('error', error)
       if (error instanceof Error && error.name === 'DeadlineError') return null

@@ -115,3 +115,13 @@ function writeCommands(client: Redis, commands: QueuedCommand[]): Promise<Transa
 function isNoScript(error: Error | null | undefined): boolean {
   return error?.message.startsWith('NOSCRIPT') ?? false
 }
+
+/** One script on its own: EVALSHA, loaded (EVAL) on NOSCRIPT. */
+export async function runScript(redis: Redis, script: LuaScript, keys: string[], args: RedisArg[]): Promise<unknown> {
+  try {
+    return await redis.evalsha(script.sha, keys.length, ...keys, ...args)
+  } catch (error) {
+    if (!isNoScript(error instanceof Error ? error : null)) throw error
+    return redis.eval(script.lua, keys.length, ...keys, ...args)
+  }
+}

@@ -1,6 +1,7 @@
 // An agent's blocking reads on a connection of its own, with a watchdog.
 import type { Redis } from 'ioredis'
 import { parseReadReply, type ReceivedEntry } from './stream-entry'
+import { rereadSuspects } from './reread-bytes'
 import { corked, sendTransaction, type Transaction, type TransactionOutcome } from '../hop/transaction'
 
 /** One XREADGROUP: a group and the streams it reads with it. */
@@ -113,7 +114,7 @@ export class BatchReader {
         if (error) failure ??= error
         else entries.push(...parseReadReply(reply, specs[index]?.group ?? ''))
       })
-      return { entries, failure }
+      return { entries: await rereadSuspects(this.commands, entries), failure }
     } finally {
       this.reading = false
     }
@@ -124,9 +125,9 @@ export class BatchReader {
     return specs.map((spec, index) => {
       const block = index === specs.length - 1 ? ['BLOCK', blockMs] : []
       const ids = spec.streams.map(() => '>')
-      // As Buffers: bytes that are not UTF-8 are seen as such (and dead-lettered) instead of turning into U+FFFD.
+      // As text (cheap); an entry that shows U+FFFD is read again as bytes (rereadSuspects) before it is handled.
       return this.client
-        .callBuffer('XREADGROUP', ['GROUP', spec.group, this.consumer(), 'COUNT', batchSize, ...block, 'STREAMS', ...spec.streams, ...ids])
+        .call('XREADGROUP', ['GROUP', spec.group, this.consumer(), 'COUNT', batchSize, ...block, 'STREAMS', ...spec.streams, ...ids])
         .then(
           (reply) => {
             // Entries from a non-blocking read: end the blocking one now rather than after its BLOCK.

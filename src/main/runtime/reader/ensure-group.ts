@@ -11,3 +11,10 @@ export async function ensureGroup(redis: Redis, stream: string, group: string, s
     if (!(error instanceof Error && error.message.startsWith('BUSYGROUP'))) throw error
   }
 }
+
+/** Every group of the specs on each of its streams. */
+export async function ensureGroups(redis: Redis, specs: Array<{ group: string; streams: string[] }>, startId = '0'): Promise<void> {
+  for (const spec of specs) {
+    for (const stream of spec.streams) await ensureGroup(redis, stream, spec.group, startId)
+  }
+}

@@ -12,6 +12,8 @@ export interface ReceivedEntry {
   deliveries: number
   /** Why the entry cannot be decoded (a name or value that is not UTF-8): it is dead-lettered at once, bytes intact. */
   undecodable?: string
+  /** Read as text and holding U+FFFD: maybe bytes that are not UTF-8, so it is read again as bytes. */
+  suspect?: boolean
 }
 
 /** Sets an own property even for `__proto__`: a field name from Redis never changes a prototype, and is never lost. */
@@ -59,17 +61,20 @@ function firstBadByte(b: Buffer): number {
 }
 
 /** One entry body [k, v, ...] into fields, noting the first name or value that is not UTF-8. */
-export function decodeFields(body: readonly unknown[]): { fields: Record<string, string>; undecodable?: string } {
+export function decodeFields(body: readonly unknown[]): { fields: Record<string, string>; undecodable?: string; suspect?: boolean } {
   const fields: Record<string, string> = {}
   let undecodable: string | undefined
+  let suspect = false
   for (let i = 0; i + 1 < body.length; i += 2) {
     const name = textOf(body[i])
     const value = textOf(body[i + 1])
+    if (typeof body[i + 1] === 'string' && value.text.includes('\uFFFD')) suspect = true
+    if (typeof body[i] === 'string' && name.text.includes('\uFFFD')) suspect = true
     if (!undecodable && name.bad) undecodable = `a field name is not valid UTF-8 (${name.bad})`
     if (!undecodable && value.bad) undecodable = `field "${name.text}" is not valid UTF-8 (${value.bad})`
     setField(fields, name.text, value.text)
   }
-  return undecodable ? { fields, undecodable } : { fields }
+  return undecodable ? { fields, undecodable } : suspect ? { fields, suspect } : { fields }
 }
 
 /**

@@ -6,6 +6,9 @@ import type { AgentCommand, SentCommand } from './agents-selectors'
 
 /** Stopped or dead rows older than this are folded away (the operator may change it; kept locally). */
 export const DEFAULT_STALE_AFTER_SEC = 60
+/** localStorage where there is one (the unit tests run without a DOM). */
+type KeyValue = { getItem(key: string): string | null; setItem(key: string, value: string): void }
+const storage = (): KeyValue | undefined => (globalThis as { localStorage?: KeyValue }).localStorage
 const STALE_KEY = 'switchyard.agents.staleAfterSec'
 
 export interface AgentsState {
@@ -22,7 +25,7 @@ export interface AgentsState {
 
 function storedStaleAfter(): number {
   try {
-    const value = Number(globalThis.localStorage?.getItem(STALE_KEY))
+    const value = Number(storage()?.getItem(STALE_KEY))
     return Number.isFinite(value) && value > 0 ? value : DEFAULT_STALE_AFTER_SEC
   } catch {
     return DEFAULT_STALE_AFTER_SEC
@@ -105,7 +108,7 @@ export function setStaleAfter(seconds: number): void {
   if (!Number.isFinite(seconds) || seconds <= 0) return
   set({ staleAfterSec: seconds })
   try {
-    globalThis.localStorage?.setItem(STALE_KEY, String(seconds))
+    storage()?.setItem(STALE_KEY, String(seconds))
   } catch {
     // Storage may be off (private window): the setting lasts for this session.
   }

@@ -1,4 +1,4 @@
-import type { ConsumerInfo, GraphEdge, GraphNode, GroupInfo, StreamInfo } from '../../../shared/api'
+import type { AgentInfo, ConsumerInfo, GraphEdge, GraphNode, GroupInfo, StreamInfo } from '../../../shared/api'
 import { DEAD_LETTER_PREFIX } from '../../../shared/keys'
 import type { TopologyState } from './topology-store'
 
@@ -7,6 +7,7 @@ const NO_GROUPS: GroupInfo[] = []
 const NO_CONSUMERS: ConsumerInfo[] = []
 const NO_NODES: GraphNode[] = []
 const NO_EDGES: GraphEdge[] = []
+const NO_AGENTS: AgentInfo[] = []
 
 /** Plain functions over the topology state; unit-tested without React. */
 export const topologySelectors = {
@@ -48,6 +49,8 @@ export const topologySelectors = {
       .map((info) => `${info.key}:${info.length}`)
       .sort()
       .join('|'),
+  /** Agents on every host as the registry has them (the graph's instance counts). */
+  agents: (s: TopologyState): AgentInfo[] => s.snapshot?.agents ?? NO_AGENTS,
   nodes: (s: TopologyState): GraphNode[] => s.snapshot?.graph.nodes ?? NO_NODES,
   edges: (s: TopologyState): GraphEdge[] => s.snapshot?.graph.edges ?? NO_EDGES,
   /** Changes only when nodes or edges come or go, not when counts change: re-layout key. */

@@ -4,7 +4,7 @@ import { copyText } from './clipboard'
 export function CopyButton({ text, what }: { text: string; what: string }) {
   return (
     <button type="button" className="copy-button" title={`Copy ${what}`} aria-label={`Copy ${what}`} onClick={() => void copyText(text, what)}>
-      ⧉
+      copy
     </button>
   )
 }

@@ -1,5 +1,5 @@
 import { JsonView } from '../../components/operator/JsonView'
-import { openView } from '../../components/operator/navigate'
+import { traceHref } from '../../components/operator/navigate'
 import { pendingSelectors } from '../../stores/pending-selectors'
 import { openEntry, usePendingStore } from '../../stores/pending-store'
 
@@ -31,7 +31,7 @@ export function PendingEntryPanel() {
       </p>
       {messageId ? (
         <p>
-          <a href={`#traces/${messageId}`} onClick={() => openView(`traces/${messageId}`)} data-testid="open-trace">
+          <a href={traceHref(messageId)} data-testid="open-trace">
             Open trace of {messageId}
           </a>
         </p>

@@ -1,4 +1,5 @@
 import type { StreamEntry } from '../../../../shared/api'
+import { displayFields } from '../../components/operator/binary-format'
 import { idTimeMs } from '../../components/operator/format'
 
 /**
@@ -14,8 +15,9 @@ function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
-/** id, time (ISO), then every field name seen, in first-seen order. */
-export function entriesToCsv(rows: StreamEntry[]): string {
+/** id, time (ISO), then every field name seen, in first-seen order; non-UTF-8 bytes as marked hex. */
+export function entriesToCsv(entries: StreamEntry[]): string {
+  const rows = entries.map((entry) => ({ id: entry.id, fields: displayFields(entry) }))
   const names: string[] = []
   const seen = new Set<string>()
   for (const row of rows)
@@ -31,10 +33,16 @@ export function entriesToCsv(rows: StreamEntry[]): string {
   return [header, ...lines].join('\r\n') + '\r\n'
 }
 
-/** The entries as they were loaded: id, fields, and the decoded envelope where there is one. */
+/** The entries as they were loaded: id, fields (with their hex marks), and the decoded envelope where there is one. */
 export function entriesToJson(rows: StreamEntry[]): string {
   return JSON.stringify(
-    rows.map((row) => ({ id: row.id, fields: row.fields, ...(row.envelope ? { envelope: row.envelope } : {}) })),
+    rows.map((row) => ({
+      id: row.id,
+      fields: row.fields,
+      ...(row.hexValues ? { hexValues: row.hexValues } : {}),
+      ...(row.hexNames ? { hexNames: row.hexNames } : {}),
+      ...(row.envelope ? { envelope: row.envelope } : {}),
+    })),
     null,
     2,
   )

@@ -1,0 +1,33 @@
+import type { Redis } from 'ioredis'
+import { expect } from 'vitest'
+import { ENVELOPE_FIELD } from '../../../src/shared/envelope'
+import { roleStream } from '../../../src/shared/keys'
+import { completeEnvelope } from '../../../src/main/runtime'
+
+/** Demo-pipeline requests whose results all land on one list; sent through `redis` in pipelines of `chunk`. */
+export async function sendDemoRequests(redis: Redis, ids: string[], resultList: string, from: number, count: number): Promise<void> {
+  const pipeline = redis.pipeline()
+  for (let i = from; i < from + count; i++) {
+    const envelope = completeEnvelope({ kind: 'role', name: 'manager' }, {
+      conversation_id: `chaos_${i}`,
+      sender_role: 'external',
+      result_list: resultList,
+      payload: { text: `message ${i}`, stage: 'start' },
+    })
+    ids.push(envelope.message_id)
+    pipeline.xadd(roleStream('manager'), '*', ENVELOPE_FIELD, JSON.stringify(envelope))
+  }
+  await pipeline.exec()
+}
+
+/** The end of every scenario: each sent envelope's result is on the list exactly once, and right. */
+export async function expectEachOnce(redis: Redis, sent: string[], resultList: string): Promise<{ lost: number; duplicated: number }> {
+  const results = (await redis.lrange(resultList, 0, -1)).map((item) => JSON.parse(item) as { message_id: string; conversation_id: string; payload: { text: string } })
+  const counts = new Map<string, number>()
+  for (const r of results) counts.set(r.message_id, (counts.get(r.message_id) ?? 0) + 1)
+  const lost = sent.filter((id) => !counts.has(id)).length
+  const duplicated = [...counts.values()].filter((n) => n > 1).length
+  expect({ lost, duplicated, total: results.length }).toEqual({ lost: 0, duplicated: 0, total: sent.length })
+  for (const r of results) expect(r.payload.text).toBe([...`MESSAGE ${r.conversation_id.slice('chaos_'.length)}`].reverse().join(''))
+  return { lost, duplicated }
+}

@@ -1,15 +1,16 @@
 import type { Redis } from 'ioredis'
 import { redactUrl, type RedisConnectionConfig } from '../../redis/connection-config'
 import { isNoPermission, noPermissionSentence } from '../../redis/acl-errors'
+import { refuseClusterNode } from '../../redis/cluster-detect'
 import { checkRedisVersion } from '../../redis/version-floor'
 import { waitForFirstReady } from '../../redis/wait-ready'
-import { refuseClusterNode } from '../../redis/cluster-detect'
 import type { ControlBus } from '../control/control-bus'
 
 /**
  * The first answer from Redis: a certificate or password Redis refuses ends
  * start() with its reason instead of a silent hang; below Redis 6.2 it
- * throws with what is missing, and a version short of some feature warns.
+ * throws with what is missing, and a version short of some feature warns;
+ * a Redis Cluster node is refused with a sentence.
  */
 export async function awaitRedis(commands: Redis, config: RedisConnectionConfig, reportError: (error: Error) => void): Promise<void> {
   const label = redactUrl(config)

@@ -29,7 +29,7 @@ export function ensureRendererBuilt(): void {
 }
 
 /** Redis + the headless host in this process, with the demo agents running. */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
   ensureRendererBuilt()
   const dataDir = mkdtempSync(join(tmpdir(), 'switchyard-e2e-'))
   const redisDir = join(dataDir, 'redis')
@@ -45,6 +45,7 @@ export async function startTestApp(): Promise<TestApp> {
       SWITCHYARD_AGENTS: 'demo',
       SWITCHYARD_RENDERER_DIR: RENDERER_DIR,
       STATS_DIR: join(dataDir, 'stats'),
+      ...options.env,
     },
   })
   const app: TestApp = {

@@ -188,7 +188,7 @@ export const deadLetterSchema = z.object({
 export type DeadLetter = z.infer<typeof deadLetterSchema>
 
 export const recentResultsSchema = z.object({
-  /** Result lists found (`result:*`); a lower bound when `complete` is false. */
+  /** Result lists found (`result:*`); an estimate when `complete` is false. */
   lists: z.number(),
   complete: z.boolean(),
   /** Newest first: the last hops that delivered to a result list. */

@@ -21,11 +21,17 @@ export function spawnWorker(args: string[], env: Record<string, string>): Worker
   const keep = (chunk: Buffer): void => {
     output = (output + chunk.toString()).slice(-OUTPUT_KEEP_CHARS)
   }
-  child.stderr?.on('data', keep)
+  // The ready line comes through the logger, on stderr.
+  child.stderr?.on('data', (chunk: Buffer) => {
+    keep(chunk)
+    if (output.includes('worker ready')) readyNow?.()
+  })
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   )
+  let readyNow: (() => void) | null = null
   const ready = new Promise<void>((resolve, reject) => {
+    readyNow = resolve
     child.stdout?.on('data', (chunk: Buffer) => {
       keep(chunk)
       if (output.includes('worker ready')) resolve()

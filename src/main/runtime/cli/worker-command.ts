@@ -72,7 +72,7 @@ export async function runWorker(args: WorkerArgs): Promise<void> {
     const source = runtime.roles.definition(agent.role)?.source
     console.log(`  ${agent.agentId} ${agent.role}${source ? ` (${source})` : ''}`)
   }
-  logger('worker').info({ agents: started.map((a) => a.agentId), roles }, `worker ready on ${redactUrl(redis)}`)
-  // The command's answer, on stdout and last: whoever waits for it has the whole list above.
+  // The command's answer, on stdout after the list: whoever waits for it has the whole list above.
   console.log(`worker ready: ${started.length} agents (${roles.join(', ')}) on ${redactUrl(redis)}`)
+  logger('worker').info({ agents: started.map((a) => a.agentId), roles }, `worker ready on ${redactUrl(redis)}`)
 }

@@ -85,9 +85,9 @@ export async function runPipelineBench(): Promise<void> {
         console.log(`  round ${round}: ${system.key} ${Math.round(f.requestsPerSec.at(-1)!)} requests/s flat out`)
       }
     }
-    const chain = await chainFlatOut(admin, server.url, env)
     console.log(`machine floor after: ${await pingFloor(admin)}`)
     report(figures)
+    const chain = await chainFlatOut(admin, server.url, env)
     console.log(`\ncost as work grows — Switchyard worker, ${CHAIN_ROLES} roles × ${CHAIN_INSTANCES} instances (bench/pipeline/systems/chain-agents.mjs), ${CHAIN_ROLES} hops per request:`)
     console.log(`  flat out, requests/s: ${withSpread(chain)}`)
     console.log(`  flat out, hops/s:     ${withSpread(chain.map((r) => r * CHAIN_ROLES))}   (demo pipeline above: ${withSpread(figures.get('switchyard')!.requestsPerSec.map((r) => r * HOPS_PER_REQUEST))} hops/s)`)

@@ -3,7 +3,7 @@
 // Each hop does the demo's work (upper-case or reverse the text) and names the next role.
 import { BaseAgent } from 'switchyard'
 
-export const CHAIN_LENGTH = 10
+const CHAIN_LENGTH = 10
 
 function chainAgent(n) {
   return class extends BaseAgent {

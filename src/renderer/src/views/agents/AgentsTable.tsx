@@ -3,6 +3,7 @@ import { formatDuration } from '../../components/operator/format'
 import { useNow } from '../../components/operator/use-now'
 import { agentsSelectors, heartbeatSec } from '../../stores/agents-selectors'
 import { setShowStale, stopAgent, useAgentsStore } from '../../stores/agents-store'
+import { useConnectionStore } from '../../stores/connection-store'
 import { useTopologyStore } from '../../stores/topology-store'
 import { useStopGuard } from './stop-guard'
 
@@ -16,6 +17,7 @@ export function AgentsTable() {
   const staleAfterSec = useAgentsStore((s) => s.staleAfterSec)
   const showStale = useAgentsStore((s) => s.showStale)
   const now = useNow(1000)
+  const connected = useConnectionStore((s) => s.status?.state === 'connected')
   const guard = useStopGuard()
   const { shown, folded } = agentsSelectors.split(agents, now / 1000, staleAfterSec)
   const rows = showStale ? agents : shown
@@ -25,6 +27,8 @@ export function AgentsTable() {
     const groups = agentsSelectors.groupsOf(useTopologyStore.getState().snapshot, agent)
     guard({ what: `Agent ${agent.agentId}`, groups, run: () => stopAgent(agent.agentId) }, last)
   }
+  // Disconnected, an empty list says nothing about the agents: say what is known instead.
+  if (agents.length === 0 && !connected) return <p className="op-note" data-testid="no-agents">Not connected: agents cannot be listed until Redis answers again.</p>
   if (agents.length === 0) return <p className="op-note" data-testid="no-agents">No agents yet.</p>
   return (
     <>

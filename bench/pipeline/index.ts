@@ -108,7 +108,8 @@ async function chainFlatOut(admin: Redis, url: string, env: NodeJS.ProcessEnv): 
   for (let round = 1; round <= ROUNDS; round++) {
     await freshRedis(admin)
     const args = ['bin/switchyard.js', 'worker', '--agents', 'bench/pipeline/systems/chain-agents.mjs', '--instances', String(CHAIN_INSTANCES)]
-    const proc = await startSystem('node', args, env, /worker ready/)
+    // 40 agents, each with its own blocking connection, plus the shared ones: above the default bound of 20.
+    const proc = await startSystem('node', args, { ...env, REDIS_MAX_CONNECTIONS: '64' }, /worker ready/)
     rates.push(requests / (await flatOut(url, requests, 300_000, 'chain_1')))
     await proc.stop()
   }

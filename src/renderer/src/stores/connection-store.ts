@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { ConnectionStatus, SavedConnection } from '../../../shared/api'
+import type { ConnectionParams, ConnectionStatus, SavedConnection } from '../../../shared/api'
 import { call, subscribe } from '../api/client'
 import { showToast } from '../components/operator/toasts'
 
@@ -45,8 +45,18 @@ export async function switchToEmbedded(): Promise<void> {
   showToast('Switched to the embedded Redis', 'info')
 }
 
-/** The older object form, kept for callers that still use it. */
-export const connectionActions = { setStatus, refreshSaved, start: startConnection }
+/** The Connection form's Test: answers what the operator reads. */
+export async function testConnection(params: ConnectionParams): Promise<string> {
+  const r = await call('connection.test', params)
+  return `Reachable: Redis ${r.serverVersion}, ${r.latencyMs.toFixed(1)} ms`
+}
+
+/** The Connection form's Connect (and save): the status push follows; the saved list is reloaded. */
+export async function connectWith(params: ConnectionParams, options: { name?: string; save: boolean }): Promise<string> {
+  const status = await call('connection.connect', { ...params, name: options.name, save: options.save })
+  await refreshSaved()
+  return `Now using ${status.target}`
+}
 
 /** What the badge shows: the four states collapse to the three words an operator reads. */
 export const connectionSelectors = {

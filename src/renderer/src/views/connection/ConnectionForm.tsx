@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import { connectionParamsSchema } from '../../../../shared/api'
-import { call } from '../../api/client'
-import { connectionActions, useConnectionStore } from '../../stores/connection-store'
+import { connectWith, testConnection, useConnectionStore } from '../../stores/connection-store'
 import { fieldErrors, messageOf } from '../field-errors'
 import { TlsFields, tlsParams, type TlsFieldValues } from './TlsFields'
 
@@ -45,18 +44,11 @@ export function ConnectionForm() {
 
   const test = () => {
     const p = params()
-    if (p) void run(async () => {
-      const r = await call('connection.test', p)
-      return `Reachable: Redis ${r.serverVersion}, ${r.latencyMs.toFixed(1)} ms`
-    })
+    if (p) void run(() => testConnection(p))
   }
   const connect = () => {
     const p = params()
-    if (p) void run(async () => {
-      const status = await call('connection.connect', { ...p, name: name || undefined, save })
-      await connectionActions.refreshSaved()
-      return `Now using ${status.target}`
-    })
+    if (p) void run(() => connectWith(p, { name: name || undefined, save }))
   }
 
   return (

@@ -92,7 +92,8 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
   throw new Error(`redis-server did not accept connections on port ${port} within ${timeoutMs} ms`)
 }
 
-function canConnect(port: number): Promise<boolean> {
+/** True once something accepts a TCP connection on 127.0.0.1:port. */
+export function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ port, host: '127.0.0.1' })
     socket.once('connect', () => {

@@ -6,14 +6,19 @@ import { defineConfig } from 'electron-vite'
  * Three bundles: main (ESM, deps external), preload (ONE CommonJS file: a
  * sandboxed preload can neither load ESM nor require sibling files), renderer.
  */
+/** @shared/… names src/shared from every bundle (tsconfig.base.json's paths). */
+const resolveShared = { alias: { '@shared': resolve('src/shared') } }
+
 export default defineConfig({
   main: {
+    resolve: resolveShared,
     build: {
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve('src/main/index.ts') } },
     },
   },
   preload: {
+    resolve: resolveShared,
     build: {
       outDir: 'out/preload',
       // Bundle everything (zod-free contract types only) into one file.
@@ -28,6 +33,7 @@ export default defineConfig({
   renderer: {
     root: resolve('src/renderer'),
     plugins: [react()],
+    resolve: resolveShared,
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },

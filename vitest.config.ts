@@ -1,6 +1,8 @@
+import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
+  resolve: { alias: { '@shared': resolve('src/shared') } },
   test: {
     // unit + integration; e2e runs through its own config (test/e2e).
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'examples/**/*.test.ts'],

@@ -2,7 +2,7 @@
 // export … from, dynamic import(), require(), import type, typeof import())
 // is checked against the zone the file lives in.
 import { builtinModules } from 'node:module'
-import { dirname, relative, resolve } from 'node:path'
+import { dirname, posix, relative, resolve } from 'node:path'
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..')
 const NODE_BUILTINS = new Set(builtinModules.filter((name) => !name.startsWith('_')))
@@ -26,11 +26,23 @@ function matchesPackage(specifier, patterns) {
   return patterns.some((p) => (p.endsWith('/*') ? name.startsWith(p.slice(0, -1)) : name === p))
 }
 
+/** Path aliases (tsconfig.base.json's paths): the folder each stands for. */
+const ALIASES = { '@shared': 'src/shared' }
+
+/** The repo-relative path (with a trailing /) a relative or aliased specifier names; null for a package. */
+function targetOf(filename, specifier) {
+  if (specifier.startsWith('.')) return relative(ROOT, resolve(dirname(filename), specifier)).split('\\').join('/') + '/'
+  for (const [alias, folder] of Object.entries(ALIASES)) {
+    if (specifier === alias || specifier.startsWith(`${alias}/`)) return posix.normalize(`${folder}${specifier.slice(alias.length)}/`)
+  }
+  return null
+}
+
 /**
  * Each zone, most specific first: which files it holds and what a module
  * named there must not be. `check` answers a refusal message or null;
  * `computedRefused`: an import() of a computed name is refused there.
- * `target` is the repo-relative path of a relative import, else null.
+ * `target` is the repo-relative path of a relative or aliased import, else null.
  */
 const ZONES = [
   {
@@ -127,7 +139,7 @@ const importsRule = {
         context.report({ node, message: `A computed import() cannot be checked against the ${zone.name} boundary; name the module literally.` })
         return
       }
-      const target = specifier.startsWith('.') ? relative(ROOT, resolve(dirname(context.filename), specifier)).split('\\').join('/') + '/' : null
+      const target = targetOf(context.filename, specifier)
       const message = zone.check({ specifier, target, names })
       if (message) context.report({ node, message: `${message} (${zone.name} imports '${specifier}')` })
     }

@@ -14,7 +14,7 @@ import { Inspector } from '../../src/main/inspector'
 import { TopologyPusher } from '../../src/main/inspector/topology/topology-pusher'
 import { TopologyReader } from '../../src/main/inspector/topology/topology-reader'
 import { DEFAULT_TOPOLOGY_INTERVAL_MS } from '../../src/main/inspector/options'
-import { JOURNAL_STREAM } from '../../src/shared/keys'
+import { JOURNAL_STREAM } from '@shared/keys'
 
 const STREAMS = 1_000
 const OTHER_KEYS = 9_000

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis'
-import { ENVELOPE_FIELD } from '../../src/shared/envelope'
-import { roleStream } from '../../src/shared/keys'
+import { ENVELOPE_FIELD } from '@shared/envelope'
+import { roleStream } from '@shared/keys'
 import { completeEnvelope } from '../../src/main/runtime/core/send'
 import { percentile } from './stats'
 

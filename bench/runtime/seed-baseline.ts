@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis'
-import { ENVELOPE_FIELD, resultListOf, type Envelope } from '../../src/shared/envelope'
-import { roleGroup, roleStream } from '../../src/shared/keys'
+import { ENVELOPE_FIELD, resultListOf, type Envelope } from '@shared/envelope'
+import { roleGroup, roleStream } from '@shared/keys'
 import { nextManagerStep } from '../../src/main/runtime/agents/manager-steps'
 import { ensureGroup } from '../../src/main/runtime/reader/ensure-group'
 

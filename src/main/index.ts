@@ -4,7 +4,7 @@ import { app, BrowserWindow, ipcMain, safeStorage, session as electronSession } 
 import { startAgentsPush } from './app/agents-push'
 import { AppSession } from './app/app-session'
 import { createSessionDispatcher } from './app/control-handlers'
-import type { AgentInfo } from '../shared/api'
+import type { AgentInfo } from '@shared/api'
 import { startIpcHost } from './host/ipc-host'
 import { safeStorageSecretStore } from './host/safe-storage-secret-store'
 import { hardenSession, hardenWindow } from './host/window-security'

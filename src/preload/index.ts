@@ -1,8 +1,8 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import type { ControlApi, Method, RequestInput, ResponseOf } from '../shared/api'
-import type { Result } from '../shared/result'
-import { CALL_CHANNEL, EVENT_CHANNEL, SUBSCRIBE_CHANNEL, type EventMessage } from '../shared/ipc-channels'
-import { createTopicFanout } from '../shared/topic-fanout'
+import type { ControlApi, Method, RequestInput, ResponseOf } from '@shared/api'
+import type { Result } from '@shared/result'
+import { CALL_CHANNEL, EVENT_CHANNEL, SUBSCRIBE_CHANNEL, type EventMessage } from '@shared/ipc-channels'
+import { createTopicFanout } from '@shared/topic-fanout'
 
 /**
  * Exposes exactly the ControlApi and nothing else: no raw ipcRenderer, no

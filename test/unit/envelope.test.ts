@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { envelopeSchema, resultListOf } from '../../src/shared/envelope'
-import { parseWith } from '../../src/shared/validate'
+import { envelopeSchema, resultListOf } from '@shared/envelope'
+import { parseWith } from '@shared/validate'
 
 describe('envelope schema', () => {
   it('accepts the seed message-flow example and fills the fields it leaves out', () => {

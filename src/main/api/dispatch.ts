@@ -1,6 +1,6 @@
-import { isMethod, requestSchemas } from '../../shared/api'
-import { fail, HandlerError, ok, type Result } from '../../shared/result'
-import { parseWith } from '../../shared/validate'
+import { isMethod, requestSchemas } from '@shared/api'
+import { fail, HandlerError, ok, type Result } from '@shared/result'
+import { parseWith } from '@shared/validate'
 import type { ControlHandlers } from './handler-types'
 import { isNoPermission, noPermissionSentence } from '../redis/acl-errors'
 

@@ -1,4 +1,4 @@
-import type { Method, RequestArgs, ResponseOf } from '../../shared/api'
+import type { Method, RequestArgs, ResponseOf } from '@shared/api'
 
 /**
  * A handler gets arguments already parsed by their schema and answers the

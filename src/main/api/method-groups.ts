@@ -1,4 +1,4 @@
-import type { Method } from '../../shared/api'
+import type { Method } from '@shared/api'
 
 /** Which part of the main process serves which requests. */
 export type ConnectionMethod = Extract<Method, `connection.${string}`>

@@ -1,4 +1,4 @@
-import { runtimeRoles, type RuntimeRole } from '../../shared/api'
+import { runtimeRoles, type RuntimeRole } from '@shared/api'
 
 /** Seed 001's demo pipeline: what a new user sees running on the embedded Redis. */
 export const DEMO_ROLES: RuntimeRole[] = ['manager', 'uppercase', 'reverse', 'stats']

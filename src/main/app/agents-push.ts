@@ -1,4 +1,4 @@
-import type { AgentInfo } from '../../shared/api'
+import type { AgentInfo } from '@shared/api'
 import type { EventBus } from './event-bus'
 
 /** How often the agents list is re-read for listeners (heartbeats are coarser). */

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path'
-import type { AgentsModuleStatus } from '../../shared/api'
-import { HandlerError } from '../../shared/result'
+import type { AgentsModuleStatus } from '@shared/api'
+import { HandlerError } from '@shared/result'
 import { loadAgentsModule, UserRoles, type AgentRuntime } from '../runtime'
 import type { AgentsModuleControl } from '../runtime/control/agents-module-control'
 import { AgentsModuleSetting } from './agents-module-setting'

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
-import type { ConnectionStatus } from '../../shared/api'
-import { HandlerError } from '../../shared/result'
+import type { ConnectionStatus } from '@shared/api'
+import { HandlerError } from '@shared/result'
 import { redactUrl, redisConfigFromEnv, type RedisConnectionConfig } from '../redis/connection-config'
 import { RedisServerMissingError } from '../redis/embedded-redis'
 import type { Inspector } from '../inspector'

@@ -1,5 +1,5 @@
-import type { ConnectionParams } from '../../shared/api'
-import { HandlerError } from '../../shared/result'
+import type { ConnectionParams } from '@shared/api'
+import { HandlerError } from '@shared/result'
 import type { HandlerGroup } from '../api/handler-types'
 import type { ConnectionMethod } from '../api/method-groups'
 import { parseRedisUrl, type RedisConnectionConfig } from '../redis/connection-config'

@@ -1,4 +1,4 @@
-import type { EventOf, EventPublisher, Topic } from '../../shared/api'
+import type { EventOf, EventPublisher, Topic } from '@shared/api'
 
 export type TopicListener = (topic: Topic, payload: unknown) => void
 

@@ -1,5 +1,5 @@
-import type { Topic } from '../../shared/api'
-import { fail, type Result } from '../../shared/result'
+import type { Topic } from '@shared/api'
+import { fail, type Result } from '@shared/result'
 import type { Dispatch } from '../api/dispatch'
 
 /**

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import type { AgentInfo } from '../../shared/api'
+import type { AgentInfo } from '@shared/api'
 import { startAgentsPush } from '../app/agents-push'
 import { AppSession } from '../app/app-session'
 import { createSessionDispatcher } from '../app/control-handlers'

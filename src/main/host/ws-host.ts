@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
-import { MAX_WS_FRAME_BYTES } from '../../shared/ws-protocol'
+import { MAX_WS_FRAME_BYTES } from '@shared/ws-protocol'
 import type { Dispatch } from '../api/dispatch'
 import type { EventBus } from '../app/event-bus'
 import { WatchCounts, type ClientResources } from './client-resources'

@@ -1,4 +1,4 @@
-import { HandlerError } from '../../shared/result'
+import { HandlerError } from '@shared/result'
 import type { HandlerGroup } from '../api/handler-types'
 import type { InspectorMethod } from '../api/method-groups'
 import { listAudit } from './actions/audit'

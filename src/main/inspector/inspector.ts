@@ -1,4 +1,4 @@
-import type { Topic } from '../../shared/api'
+import type { Topic } from '@shared/api'
 import type { ActionContext } from './actions/audit'
 import {
   DEFAULT_STATS_INTERVAL_MS,

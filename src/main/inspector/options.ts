@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis'
-import type { EventPublisher, Topic } from '../../shared/api'
+import type { EventPublisher, Topic } from '@shared/api'
 
 /** Default pause between topology pushes: at most 4 a second. */
 export const DEFAULT_TOPOLOGY_INTERVAL_MS = 250

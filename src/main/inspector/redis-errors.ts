@@ -1,4 +1,4 @@
-import { HandlerError } from '../../shared/result'
+import { HandlerError } from '@shared/result'
 import { isNoPermission, noPermissionSentence } from '../redis/acl-errors'
 
 /**

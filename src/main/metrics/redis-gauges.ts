@@ -1,5 +1,5 @@
 import type { Gauge } from 'prom-client'
-import type { AgentInfo } from '../../shared/api'
+import type { AgentInfo } from '@shared/api'
 import type { Redis } from 'ioredis'
 
 /** What the scrape reads: this process's agents, the groups they read, and a command connection. */

@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 import type { Redis } from 'ioredis'
-import { JOURNAL_STREAM, journalIndexOfMessage } from '../../../src/shared/keys'
-import { journalFields } from '../../../src/shared/records'
+import { JOURNAL_STREAM, journalIndexOfMessage } from '@shared/keys'
+import { journalFields } from '@shared/records'
 import { ShellPage } from './shell-page'
 
 /** The Traces view: search, waterfall, step controls, hop detail. */

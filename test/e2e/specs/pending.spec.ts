@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { deadLetterStream } from '../../../src/shared/keys'
+import { deadLetterStream } from '@shared/keys'
 import { PendingPage } from '../pages/pending-page'
 import { expect, test } from '../support/fixtures'
 import { saveViewScreenshots } from '../support/view-screenshots'

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { journalIndexOfMessage } from '../../../src/shared/keys'
+import { journalIndexOfMessage } from '@shared/keys'
 import { TracesPage, writeJournalHops } from '../pages/traces-page'
 import { expect, test } from '../support/fixtures'
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { z } from 'zod'
-import { methods, requestSchemas, type Method } from '../../../src/shared/api'
+import { methods, requestSchemas, type Method } from '@shared/api'
 import { startHostFixture, type HostFixture } from './host-fixture'
 
 /** Valid arguments of these would act (switch Redis, start agents, write): only their refusals are dispatched. */

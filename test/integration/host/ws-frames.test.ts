@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type WebSocket from 'ws'
-import { MAX_WS_FRAME_BYTES, WS_CLOSE_TOO_BIG } from '../../../src/shared/ws-protocol'
+import { MAX_WS_FRAME_BYTES, WS_CLOSE_TOO_BIG } from '@shared/ws-protocol'
 import { call, closed, mustOpen, nextFrame, startHostFixture, type Frame, type HostFixture } from './host-fixture'
 
 /** Object.prototype as it was: any fuzzed frame that changed it has polluted the host. */

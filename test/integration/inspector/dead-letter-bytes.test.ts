@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deadLetterStream } from '../../../src/shared/keys'
+import { deadLetterStream } from '@shared/keys'
 import { waitFor } from '../../support/wait'
 import { useHarness } from './harness'
 

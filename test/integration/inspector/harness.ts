@@ -2,13 +2,13 @@ import { afterAll, beforeAll } from 'vitest'
 import { lateBound } from '../../support/late-bound'
 import { startTestRedis } from '../../support/redis'
 import { Redis } from 'ioredis'
-import type { EventOf, EventPublisher, Topic } from '../../../src/shared/api'
+import type { EventOf, EventPublisher, Topic } from '@shared/api'
 import { createDispatcher } from '../../../src/main/api/dispatch'
 import type { ControlHandlers, HandlerGroup } from '../../../src/main/api/handler-types'
 import type { AgentMethod, ConnectionMethod } from '../../../src/main/api/method-groups'
 import { createInspectorHandlers, Inspector, type InspectorOptions } from '../../../src/main/inspector'
-import { unwrap, type Result } from '../../../src/shared/result'
-import type { Method, RequestInput, ResponseOf } from '../../../src/shared/api'
+import { unwrap, type Result } from '@shared/result'
+import type { Method, RequestInput, ResponseOf } from '@shared/api'
 
 /** Everything the inspector pushed, per topic, in order. */
 export class EventLog {

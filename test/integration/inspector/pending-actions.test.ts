@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { AUDIT_STREAM, deadLetterStream } from '../../../src/shared/keys'
-import { deadLetterFields } from '../../../src/shared/records'
+import { AUDIT_STREAM, deadLetterStream } from '@shared/keys'
+import { deadLetterFields } from '@shared/records'
 import { useHarness } from './harness'
 
 const { h } = useHarness()

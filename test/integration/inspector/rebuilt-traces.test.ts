@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Envelope } from '../../../src/shared/envelope'
-import { ENVELOPE_FIELD } from '../../../src/shared/envelope'
+import type { Envelope } from '@shared/envelope'
+import { ENVELOPE_FIELD } from '@shared/envelope'
 import { BaseAgent, sendEnvelope } from '../../../src/main/runtime'
 import { fieldsToRecord } from '../../../src/main/runtime/reader/stream-entry'
 import { useRuntime } from '../runtime/runtime-fixture'

@@ -3,8 +3,8 @@ import { createDispatcher } from '../../../src/main/api/dispatch'
 import type { ControlHandlers } from '../../../src/main/api/handler-types'
 import { createInspectorHandlers } from '../../../src/main/inspector'
 import { MAX_TRACE_WATCHES } from '../../../src/main/inspector/traces/trace-watcher'
-import type { Method, RequestInput } from '../../../src/shared/api'
-import type { ErrorCode } from '../../../src/shared/result'
+import type { Method, RequestInput } from '@shared/api'
+import type { ErrorCode } from '@shared/result'
 import { useHarness } from './harness'
 
 const { h } = useHarness()

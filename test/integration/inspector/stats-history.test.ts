@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { journalHistory } from '../../../src/main/inspector/stats/journal-history'
 import { StatsSampler } from '../../../src/main/inspector/stats/stats-sampler'
-import { JOURNAL_STREAM } from '../../../src/shared/keys'
-import { journalFields } from '../../../src/shared/records'
+import { JOURNAL_STREAM } from '@shared/keys'
+import { journalFields } from '@shared/records'
 import { useTestRedis } from '../../support/redis'
 
 const { client } = useTestRedis()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Envelope } from '../../../src/shared/envelope'
-import type { TopologySnapshot } from '../../../src/shared/api'
+import type { Envelope } from '@shared/envelope'
+import type { TopologySnapshot } from '@shared/api'
 import { BaseAgent, awaitResult, sendEnvelope } from '../../../src/main/runtime'
 import { TopologyReader } from '../../../src/main/inspector/topology/topology-reader'
 import { useRuntime } from '../runtime/runtime-fixture'

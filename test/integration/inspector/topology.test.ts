@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { AGENT_REGISTRY, JOURNAL_STREAM, roleGroup, roleStream } from '../../../src/shared/keys'
-import type { AgentHeartbeat } from '../../../src/shared/records'
+import { AGENT_REGISTRY, JOURNAL_STREAM, roleGroup, roleStream } from '@shared/keys'
+import type { AgentHeartbeat } from '@shared/records'
 import { TopologyReader } from '../../../src/main/inspector/topology/topology-reader'
 import { useHarness } from './harness'
 import { letTimePass, waitFor } from '../../support/wait'

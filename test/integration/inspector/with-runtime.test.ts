@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestRedis } from '../../support/redis'
-import { roleStream } from '../../../src/shared/keys'
+import { roleStream } from '@shared/keys'
 import { AgentRuntime } from '../../../src/main/runtime'
 import { createHarness, type Harness } from './harness'
 import { waitFor } from '../../support/wait'

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { roleStream } from '../../../src/shared/keys'
+import { roleStream } from '@shared/keys'
 import { awaitResult, sendEnvelope } from '../../../src/main/runtime'
 import { createRuntimeHandlers, listAgents } from '../../../src/main/runtime/control/handlers'
 import { findTraces } from '../../../src/main/inspector/traces/find-traces'

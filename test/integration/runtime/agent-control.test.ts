@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AGENT_REGISTRY, BROADCAST_STAT, agentStream } from '../../../src/shared/keys'
+import { AGENT_REGISTRY, BROADCAST_STAT, agentStream } from '@shared/keys'
 import { AgentRuntime, createRuntimeHandlers, readAgentRegistry, sendEnvelope, awaitResult, type LifecycleEvent } from '../../../src/main/runtime'
 import { startTestRedis } from '../../support/redis'
 import { waitFor } from '../../support/wait'

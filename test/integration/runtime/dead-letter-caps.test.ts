@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ENVELOPE_FIELD } from '../../../src/shared/envelope'
-import { deadLetterStream, roleGroup, roleStream, UNDECODABLE_MAXLEN, undecodableStream } from '../../../src/shared/keys'
+import { ENVELOPE_FIELD } from '@shared/envelope'
+import { deadLetterStream, roleGroup, roleStream, UNDECODABLE_MAXLEN, undecodableStream } from '@shared/keys'
 import { sendEnvelope } from '../../../src/main/runtime'
 import { addDeadLetter } from '../../../src/main/runtime/hop/dead-letter'
 import { execTransaction, Transaction } from '../../../src/main/runtime/hop/transaction'

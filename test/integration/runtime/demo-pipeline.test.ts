@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Redis } from 'ioredis'
 import { describe, expect, it } from 'vitest'
-import { ENVELOPE_FIELD } from '../../../src/shared/envelope'
-import { AGENT_REGISTRY, JOURNAL_STREAM, roleStream } from '../../../src/shared/keys'
+import { ENVELOPE_FIELD } from '@shared/envelope'
+import { AGENT_REGISTRY, JOURNAL_STREAM, roleStream } from '@shared/keys'
 import {
   awaitResult,
   createRuntimeHandlers,

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis'
 import { describe, expect, it } from 'vitest'
-import { agentStream } from '../../../src/shared/keys'
+import { agentStream } from '@shared/keys'
 import { awaitResult, sendEnvelope } from '../../../src/main/runtime'
 import { Doorbell } from '../../../src/main/runtime/reader/doorbell'
 import { useRuntime } from './runtime-fixture'

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis'
 import { expect } from 'vitest'
-import { ENVELOPE_FIELD } from '../../../src/shared/envelope'
-import { roleStream } from '../../../src/shared/keys'
+import { ENVELOPE_FIELD } from '@shared/envelope'
+import { roleStream } from '@shared/keys'
 import { completeEnvelope } from '../../../src/main/runtime'
 
 /** Demo-pipeline requests whose results all land on one list; sent through `redis` in pipelines of `chunk`. */

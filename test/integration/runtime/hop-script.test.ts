@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deadLetterStream, JOURNAL_STREAM, roleGroup, roleStream } from '../../../src/shared/keys'
+import { deadLetterStream, JOURNAL_STREAM, roleGroup, roleStream } from '@shared/keys'
 import { addHop, readJournal, type JournalHop } from '../../../src/main/runtime/hop/journal'
 import { addFlatOutputs, type FlatOutput } from '../../../src/main/runtime/hop/flat-outputs'
 import { execTransaction, Transaction } from '../../../src/main/runtime/hop/transaction'

@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Redis } from 'ioredis'
-import { ENVELOPE_FIELD, type Envelope } from '../../../src/shared/envelope'
-import { resultList, roleStream } from '../../../src/shared/keys'
+import { ENVELOPE_FIELD, type Envelope } from '@shared/envelope'
+import { resultList, roleStream } from '@shared/keys'
 import { REPO_ROOT } from '../../support/built-package'
 
 /** Bound on the output a test keeps of one process (for failure messages). */

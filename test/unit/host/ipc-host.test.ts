@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { startIpcHost } from '../../../src/main/host/ipc-host'
 import { EventBus } from '../../../src/main/app/event-bus'
 import type { Dispatch } from '../../../src/main/api/dispatch'
-import { CALL_CHANNEL, EVENT_CHANNEL, SUBSCRIBE_CHANNEL } from '../../../src/shared/ipc-channels'
-import { ok } from '../../../src/shared/result'
+import { CALL_CHANNEL, EVENT_CHANNEL, SUBSCRIBE_CHANNEL } from '@shared/ipc-channels'
+import { ok } from '@shared/result'
 
 /**
  * A stand-in for Electron's ipcMain (no Electron runs in unit tests): it keeps

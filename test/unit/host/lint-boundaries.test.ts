@@ -52,6 +52,8 @@ const probes: Array<[where: string, file: string, code: string]> = [
   ['ioredis in shared', SHARED, "import 'ioredis'\n"],
   ['react in shared', SHARED, "import 'react'\n"],
   ['a dynamic electron import in shared', SHARED, "export const load = () => import('electron')\n"],
+  ['src/main through the @shared alias in the renderer', RENDERER, "import '@shared/../main/runtime'\n"],
+  ['src/main through the @shared alias in the preload', PRELOAD, "import '@shared/../main/app/app-session'\n"],
 ]
 
 describe('lint refuses every import across a process boundary', () => {
@@ -64,10 +66,10 @@ describe('lint refuses every import across a process boundary', () => {
 
 describe('lint accepts what each zone may import', () => {
   const clean: Array<[where: string, file: string, code: string]> = [
-    ['the renderer: react, zustand, shared, its own files', RENDERER, "import { useState } from 'react'\nimport { create } from 'zustand'\nimport type { Method } from '../../../../shared/api'\nimport { client } from '../../api/client'\nexport const x = [useState, create, client]\nexport type M = Method\n"],
-    ['the preload: contextBridge, ipcRenderer and shared', PRELOAD, "import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'\nimport { CALL_CHANNEL } from '../shared/ipc-channels'\nexport const x = [contextBridge, ipcRenderer, CALL_CHANNEL]\nexport type E = IpcRendererEvent\n"],
+    ['the renderer: react, zustand, shared, its own files', RENDERER, "import { useState } from 'react'\nimport { create } from 'zustand'\nimport type { Method } from '@shared/api'\nimport { client } from '../../api/client'\nexport const x = [useState, create, client]\nexport type M = Method\n"],
+    ['the preload: contextBridge, ipcRenderer and shared', PRELOAD, "import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'\nimport { CALL_CHANNEL } from '@shared/ipc-channels'\nexport const x = [contextBridge, ipcRenderer, CALL_CHANNEL]\nexport type E = IpcRendererEvent\n"],
     ['shared: zod and shared', SHARED, "import { z } from 'zod'\nimport { CALL_CHANNEL } from '../ipc-channels'\nexport const x = [z, CALL_CHANNEL]\n"],
-    ['runtime/: ioredis, node, shared, a computed import() (user agents)', RUNTIME, "import { Redis } from 'ioredis'\nimport { randomUUID } from 'node:crypto'\nimport { agentStream } from '../../../shared/keys'\nexport const x = [Redis, randomUUID, agentStream, () => import('node:fs'), (m: string) => import(m)]\n"],
+    ['runtime/: ioredis, node, shared, a computed import() (user agents)', RUNTIME, "import { Redis } from 'ioredis'\nimport { randomUUID } from 'node:crypto'\nimport { agentStream } from '@shared/keys'\nexport const x = [Redis, randomUUID, agentStream, () => import('node:fs'), (m: string) => import(m)]\n"],
     ['the host: electron and the runtime', HOST, "import { BrowserWindow } from 'electron'\nimport { AgentRuntime } from '../runtime'\nexport const x = [BrowserWindow, AgentRuntime]\n"],
   ]
   for (const [where, file, code] of clean) {

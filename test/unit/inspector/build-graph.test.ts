@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { AgentInfo, StreamInfo } from '../../../src/shared/api'
+import type { AgentInfo, StreamInfo } from '@shared/api'
 import { buildGraph, EXTERNAL_NODE_ID, RESULTS_NODE_ID } from '../../../src/main/inspector/topology/build-graph'
 import { readerOfGroup } from '../../../src/main/inspector/topology/group-readers'
 import { consumerAgents } from '../../../src/main/runtime/control/consumer-agents'

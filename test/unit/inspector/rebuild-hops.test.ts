@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { TraceHop } from '../../../src/shared/api'
-import type { TraceEntry } from '../../../src/shared/envelope'
+import type { TraceHop } from '@shared/api'
+import type { TraceEntry } from '@shared/envelope'
 import { withRebuiltHops } from '../../../src/main/inspector/traces/rebuild-hops'
 import { envelope } from '../renderer/fixtures'
 

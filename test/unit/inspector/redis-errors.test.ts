@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type HandlerError } from '../../../src/shared/result'
+import { type HandlerError } from '@shared/result'
 import { toHandlerError } from '../../../src/main/inspector/redis-errors'
 
 const mapped = (message: string) => toHandlerError(new Error(message), { stream: 'orders', group: 'workers' }) as HandlerError

@@ -1,7 +1,7 @@
 import type { ContextBridge, IpcRenderer } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
-import { CALL_CHANNEL, EVENT_CHANNEL, SUBSCRIBE_CHANNEL } from '../../../src/shared/ipc-channels'
-import type { ControlApi } from '../../../src/shared/api'
+import { CALL_CHANNEL, EVENT_CHANNEL, SUBSCRIBE_CHANNEL } from '@shared/ipc-channels'
+import type { ControlApi } from '@shared/api'
 
 /**
  * Stand-ins for Electron's contextBridge and ipcRenderer (no Electron runs in

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { AgentInfo, TopologySnapshot } from '../../../src/shared/api'
+import type { AgentInfo, TopologySnapshot } from '@shared/api'
 import { agentsSelectors } from '../../../src/renderer/src/stores/agents-selectors'
 
 const agent = (agentId: string, role: string, status: AgentInfo['status'], lastHeartbeatTs = 1000, local = false): AgentInfo => ({

@@ -1,5 +1,5 @@
-import type { Envelope } from '../../../src/shared/envelope'
-import type { StreamEntry, Trace, TraceHop } from '../../../src/shared/api'
+import type { Envelope } from '@shared/envelope'
+import type { StreamEntry, Trace, TraceHop } from '@shared/api'
 
 /** A valid envelope with the seed's defaults; override what a test cares about. */
 export function envelope(overrides: Partial<Envelope> = {}): Envelope {

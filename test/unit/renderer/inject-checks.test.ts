@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_DRAFT, parseDraft } from '../../../src/renderer/src/views/inject/inject-form'
 import { parseRawDraft } from '../../../src/renderer/src/views/inject/raw-form'
 import { noReaderWarning, payloadSchemaError, unknownTargetError } from '../../../src/renderer/src/views/inject/target-checks'
-import type { InjectTemplate, TopologySnapshot } from '../../../src/shared/api'
+import type { InjectTemplate, TopologySnapshot } from '@shared/api'
 
 const snapshot = (streams: Array<{ key: string; groups: number }>): TopologySnapshot => ({
   ts: 1,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { PendingEntry } from '../../../src/shared/api'
+import type { PendingEntry } from '@shared/api'
 import { pendingSelectors, PREVIEW_CHARS } from '../../../src/renderer/src/stores/pending-selectors'
 import { usePendingStore } from '../../../src/renderer/src/stores/pending-store'
 import { streamsSelectors } from '../../../src/renderer/src/stores/streams-selectors'

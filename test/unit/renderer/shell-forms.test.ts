@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { connectionSelectors } from '../../../src/renderer/src/stores/connection-store'
 import { DEFAULT_DRAFT, parseDraft } from '../../../src/renderer/src/views/inject/inject-form'
-import type { ConnectionStatus } from '../../../src/shared/api'
+import type { ConnectionStatus } from '@shared/api'
 
 const status = (state: ConnectionStatus['state']): ConnectionStatus => ({
   state,

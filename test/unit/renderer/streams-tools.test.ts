@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { entriesToCsv, entriesToJson, neutraliseCell } from '../../../src/renderer/src/views/streams/export-entries'
 import { expandJsonFields, filterEntries, parseFilter } from '../../../src/renderer/src/views/streams/entry-filter'
 import { moveSelection } from '../../../src/renderer/src/views/streams/move-selection'
-import type { StreamEntry } from '../../../src/shared/api'
+import type { StreamEntry } from '@shared/api'
 import { envelope } from './fixtures'
 
 const withStage = (id: string, stage: string): StreamEntry => ({ id, fields: { envelope: '…' }, envelope: envelope({ payload: { text: id, stage } }) })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { AgentInfo, TopologySnapshot } from '../../../src/shared/api'
+import type { AgentInfo, TopologySnapshot } from '@shared/api'
 import { topologySelectors } from '../../../src/renderer/src/stores/topology-selectors'
 import { receiveTopology, useTopologyStore } from '../../../src/renderer/src/stores/topology-store'
 import { layoutGraph, NODE_WIDTH } from '../../../src/renderer/src/views/pipeline/layout-graph'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { StatsPoint, Violation } from '../../../src/shared/api'
+import type { StatsPoint, Violation } from '@shared/api'
 import { statsSelectors } from '../../../src/renderer/src/stores/stats-selectors'
 import { appendPoints, MAX_STATS_POINTS } from '../../../src/renderer/src/stores/stats-store'
 import { violationsSelectors } from '../../../src/renderer/src/stores/violations-selectors'

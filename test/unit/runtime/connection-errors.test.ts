@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { isConnectionError } from '../../../src/main/runtime/core/async-utils'
 import { toHandlerError } from '../../../src/main/inspector/redis-errors'
-import { HandlerError } from '../../../src/shared/result'
+import { HandlerError } from '@shared/result'
 
 describe('connection trouble is told apart from errors worth reporting', () => {
   const maxRetries = new Error('Reached the max retries per request limit (which is 20). Refer to "maxRetriesPerRequest" option for details.')

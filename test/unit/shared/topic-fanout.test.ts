@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createTopicFanout } from '../../../src/shared/topic-fanout'
+import { createTopicFanout } from '@shared/topic-fanout'
 
 describe('the event fan-out both transports use', () => {
   it('subscribes a topic on its first listener, delivers to each, and unsubscribes after its last', () => {

@@ -1,9 +1,9 @@
 import type { Redis } from 'ioredis'
-import { AUDIT_STREAM } from '../../../shared/keys'
-import { auditFields } from '../../../shared/records'
-import type { AuditEntry } from '../../../shared/api'
+import { AUDIT_STREAM } from '@shared/keys'
+import { auditFields } from '@shared/records'
+import type { AuditEntry } from '@shared/api'
 import { fieldsToRecord } from '../redis-reply'
-import { HandlerError } from '../../../shared/result'
+import { HandlerError } from '@shared/result'
 import { isNoPermission, noPermissionSentence } from '../../redis/acl-errors'
 
 /** The audit stream keeps about this many operator writes (XADD MAXLEN ~). */

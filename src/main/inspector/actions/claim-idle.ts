@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis'
-import type { RequestArgs } from '../../../shared/api'
+import type { RequestArgs } from '@shared/api'
 import { CLAIM_BATCH } from '../../redis/stream-fields'
 import { withRedisErrors } from '../redis-errors'
 import { audited, type ActionContext } from './audit'

@@ -1,4 +1,4 @@
-import type { RequestArgs } from '../../../shared/api'
+import type { RequestArgs } from '@shared/api'
 import { withRedisErrors } from '../redis-errors'
 import { audited, type ActionContext } from './audit'
 

@@ -1,5 +1,5 @@
-import type { RequestArgs } from '../../../shared/api'
-import { HandlerError } from '../../../shared/result'
+import type { RequestArgs } from '@shared/api'
+import { HandlerError } from '@shared/result'
 import { withRedisErrors } from '../redis-errors'
 import { asNumber } from '../redis-reply'
 import { appendAudit, audited, type ActionContext } from './audit'

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis'
-import { HandlerError } from '../../../shared/result'
+import { HandlerError } from '@shared/result'
 import { withRedisErrors } from '../redis-errors'
 import { flatToRecord } from '../redis-reply'
 

@@ -1,5 +1,5 @@
-import type { RequestArgs } from '../../../shared/api'
-import { HandlerError } from '../../../shared/result'
+import type { RequestArgs } from '@shared/api'
+import { HandlerError } from '@shared/result'
 import { pipelineValues, withRedisErrors } from '../redis-errors'
 import { asNumber, recordToFlat } from '../redis-reply'
 import { audited, type ActionContext } from './audit'

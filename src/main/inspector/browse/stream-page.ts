@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis'
-import type { RequestArgs, StreamPage } from '../../../shared/api'
-import { HandlerError } from '../../../shared/result'
+import type { RequestArgs, StreamPage } from '@shared/api'
+import { HandlerError } from '@shared/result'
 import { idText } from '../entries/binary-fields'
 import { decodeEntries, type RawEntry } from '../entries/decode-entry'
 import { pipelineValues } from '../redis-errors'

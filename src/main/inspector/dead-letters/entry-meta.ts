@@ -1,4 +1,4 @@
-import { DEAD_LETTER_META_PREFIX } from '../../../shared/records'
+import { DEAD_LETTER_META_PREFIX } from '@shared/records'
 import { ENTRY_META_RENAME_PREFIX } from '../../runtime/hop/lua/dead-letter.lua'
 
 const meta = Buffer.from(DEAD_LETTER_META_PREFIX)

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer'
-import type { BinaryMarks } from '../../../shared/binary-values'
+import type { BinaryMarks } from '@shared/binary-values'
 
 /** One name or value as the contract carries it: UTF-8 text, or hex when it is not UTF-8. */
 function show(bytes: string | Buffer): { text: string; hex: boolean } {

@@ -1,6 +1,6 @@
-import { ENVELOPE_FIELD, envelopeSchema, type Envelope } from '../../../shared/envelope'
-import type { StreamEntry } from '../../../shared/api'
-import { parseWith } from '../../../shared/validate'
+import { ENVELOPE_FIELD, envelopeSchema, type Envelope } from '@shared/envelope'
+import type { StreamEntry } from '@shared/api'
+import { parseWith } from '@shared/validate'
 import { fieldsFromBytes, idText } from './binary-fields'
 
 /** Decodes an `envelope` JSON field; null when absent, error text when bad. */

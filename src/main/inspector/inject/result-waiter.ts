@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis'
-import type { Envelope } from '../../../shared/envelope'
+import type { Envelope } from '@shared/envelope'
 import { decodeResult } from '../runtime-port'
 
 /** BRPOP is capped so new waiters join (and deadlines pass) within this time even without CLIENT UNBLOCK. */

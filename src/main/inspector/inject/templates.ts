@@ -1,5 +1,5 @@
-import type { InjectTemplate } from '../../../shared/api'
-import { DOC_TASKS } from '../../../shared/keys'
+import type { InjectTemplate } from '@shared/api'
+import { DOC_TASKS } from '@shared/keys'
 
 /** Ready-made injections for the two pipelines the seeds describe. */
 export const INJECT_TEMPLATES: readonly InjectTemplate[] = [

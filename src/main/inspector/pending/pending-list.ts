@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis'
-import type { PendingEntry, PendingPage, RequestArgs } from '../../../shared/api'
-import type { Envelope } from '../../../shared/envelope'
+import type { PendingEntry, PendingPage, RequestArgs } from '@shared/api'
+import type { Envelope } from '@shared/envelope'
 import { decodeEntry, type RawEntry } from '../entries/decode-entry'
 import { pipelineValues, withRedisErrors } from '../redis-errors'
 import { asNumber, flatToRecord } from '../redis-reply'

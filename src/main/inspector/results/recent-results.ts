@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis'
-import type { RecentResults, RequestArgs } from '../../../shared/api'
-import { JOURNAL_STREAM } from '../../../shared/keys'
-import { journalFields } from '../../../shared/records'
+import type { RecentResults, RequestArgs } from '@shared/api'
+import { JOURNAL_STREAM } from '@shared/keys'
+import { journalFields } from '@shared/records'
 import { fieldsToRecord } from '../redis-reply'
 import { countResultLists } from '../topology/result-lists'
 

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis'
-import type { StatsPoint } from '../../../shared/api'
-import { JOURNAL_STREAM, VIOLATIONS_STREAM } from '../../../shared/keys'
+import type { StatsPoint } from '@shared/api'
+import { JOURNAL_STREAM, VIOLATIONS_STREAM } from '@shared/keys'
 import { sumHops } from './journal-hop-stats'
 
 /** Journal entries read for history at most (the newest first): the bound of one backfill. */

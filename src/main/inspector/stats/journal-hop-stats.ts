@@ -1,5 +1,5 @@
-import { envelopeSchema } from '../../../shared/envelope'
-import { journalFields } from '../../../shared/records'
+import { envelopeSchema } from '@shared/envelope'
+import { journalFields } from '@shared/records'
 import { fieldsToRecord } from '../redis-reply'
 
 export interface HopTotals {

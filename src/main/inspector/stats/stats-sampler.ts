@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis'
-import type { StatsPoint, Violation } from '../../../shared/api'
-import { DEAD_LETTER_PREFIX, JOURNAL_STREAM, VIOLATIONS_STREAM } from '../../../shared/keys'
+import type { StatsPoint, Violation } from '@shared/api'
+import { DEAD_LETTER_PREFIX, JOURNAL_STREAM, VIOLATIONS_STREAM } from '@shared/keys'
 import { asNumber, flatToRecord } from '../redis-reply'
 import { scanStreams } from '../topology/scan-streams'
 import { parseViolation } from '../violations/parse-violation'

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
-import type { RequestArgs, TailBatch } from '../../../shared/api'
-import { HandlerError } from '../../../shared/result'
+import type { RequestArgs, TailBatch } from '@shared/api'
+import { HandlerError } from '@shared/result'
 import { TailSession } from './tail-session'
 
 /** Each tail holds a connection; this many at once at most. */

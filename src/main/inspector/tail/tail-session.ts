@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis'
-import type { StreamEntry, TailBatch } from '../../../shared/api'
+import type { StreamEntry, TailBatch } from '@shared/api'
 import { idText } from '../entries/binary-fields'
 import { decodeEntries, type RawEntry } from '../entries/decode-entry'
 

@@ -1,5 +1,5 @@
-import type { AgentInfo, GraphEdge, GraphNode, StreamInfo } from '../../../shared/api'
-import { isInternalKey } from '../../../shared/keys'
+import type { AgentInfo, GraphEdge, GraphNode, StreamInfo } from '@shared/api'
+import { isInternalKey } from '@shared/keys'
 import { isRunning, readerOfGroup } from './group-readers'
 import { EXTERNAL_WRITER, type LearnedWrite } from './journal-writes'
 import type { ResultListCount } from './result-lists'

@@ -1,4 +1,4 @@
-import type { AgentInfo, GroupInfo } from '../../../shared/api'
+import type { AgentInfo, GroupInfo } from '@shared/api'
 
 export interface GroupReader {
   /** `role`: a role node; `agent`: one agent's own group (no node of its own); `external`: nobody we know. */

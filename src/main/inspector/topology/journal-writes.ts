@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis'
-import { JOURNAL_STREAM, roleStream } from '../../../shared/keys'
-import { journalFields } from '../../../shared/records'
+import { JOURNAL_STREAM, roleStream } from '@shared/keys'
+import { journalFields } from '@shared/records'
 import { asNumber, asString, fieldsToRecord, flatToRecord } from '../redis-reply'
 import { isNoPermission } from '../../redis/acl-errors'
 

@@ -1,4 +1,4 @@
-import type { StreamInfo } from '../../../shared/api'
+import type { StreamInfo } from '@shared/api'
 import type { StreamCounter } from './stream-info'
 
 /** Commands a second spent re-reading streams nothing points at (idle cost: issue 13 asks ≤ 50/s in all). */

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis'
-import type { ConsumerInfo, GroupInfo, StreamInfo } from '../../../shared/api'
+import type { ConsumerInfo, GroupInfo, StreamInfo } from '@shared/api'
 import { asNumber, asString, flatToRecord } from '../redis-reply'
 
 /** MEMORY USAGE samples this many entries: a fixed cost, not the stream's length. */

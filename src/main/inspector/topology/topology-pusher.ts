@@ -1,4 +1,4 @@
-import type { TopologySnapshot } from '../../../shared/api'
+import type { TopologySnapshot } from '@shared/api'
 import type { TopologyReader } from './topology-reader'
 
 /** An unchanged topology is pushed again after this long anyway (idle times move on). */

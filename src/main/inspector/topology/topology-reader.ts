@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis'
-import type { AgentInfo, TopologySnapshot } from '../../../shared/api'
+import type { AgentInfo, TopologySnapshot } from '@shared/api'
 import { buildGraph } from './build-graph'
 import { consumerAgents, readAgentRegistry } from '../runtime-port'
 import { JournalWriteSampler } from './journal-writes'
@@ -7,7 +7,7 @@ import { countResultLists, type ResultListCount } from './result-lists'
 import { scanStreams } from './scan-streams'
 import { StreamCache } from './stream-cache'
 import { readStreamInfos } from './stream-info'
-import { AGENT_REGISTRY, JOURNAL_STREAM } from '../../../shared/keys'
+import { AGENT_REGISTRY, JOURNAL_STREAM } from '@shared/keys'
 import { unlessRefused } from '../unless-refused'
 
 /** A snapshot covers at most this many streams; beyond it, `truncated` is set. */

@@ -1,9 +1,9 @@
 import type { Redis } from 'ioredis'
-import type { RequestArgs, Trace, TraceHop } from '../../../shared/api'
-import { journalFields } from '../../../shared/records'
+import type { RequestArgs, Trace, TraceHop } from '@shared/api'
+import { journalFields } from '@shared/records'
 import { decodeEnvelope } from '../entries/decode-entry'
 import { readConversationMessages, readJournal } from '../runtime-port'
-import { resultListOf, type Envelope } from '../../../shared/envelope'
+import { resultListOf, type Envelope } from '@shared/envelope'
 import { withRebuiltHops } from './rebuild-hops'
 
 /** A conversation lookup returns at most this many traces. */

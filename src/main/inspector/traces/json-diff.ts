@@ -1,4 +1,4 @@
-import type { DiffOp } from '../../../shared/api'
+import type { DiffOp } from '@shared/api'
 
 /** Diffs deeper than this are reported as one replace of the whole subtree. */
 export const DIFF_MAX_DEPTH = 32

@@ -1,6 +1,6 @@
-import type { TraceHop } from '../../../shared/api'
-import { resultListOf, type Envelope } from '../../../shared/envelope'
-import { roleStream } from '../../../shared/keys'
+import type { TraceHop } from '@shared/api'
+import { resultListOf, type Envelope } from '@shared/envelope'
+import { roleStream } from '@shared/keys'
 import { diffJson } from './json-diff'
 
 /** A journaled hop, or the envelope found on the result list (the caller's copy, never journaled). */

@@ -1,9 +1,9 @@
 import type { Redis } from 'ioredis'
-import type { Trace } from '../../../shared/api'
-import { journalIndexOfMessage } from '../../../shared/keys'
-import { HandlerError } from '../../../shared/result'
+import type { Trace } from '@shared/api'
+import { journalIndexOfMessage } from '@shared/keys'
+import { HandlerError } from '@shared/result'
 import { readTrace } from './find-traces'
-import { resultListOf } from '../../../shared/envelope'
+import { resultListOf } from '@shared/envelope'
 
 const journaledHops = (trace: Trace | null): number => trace?.hops.filter((h) => !h.rebuilt).length ?? 0
 

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis'
-import type { RequestArgs, ResponseOf } from '../../../shared/api'
-import { VIOLATIONS_STREAM } from '../../../shared/keys'
+import type { RequestArgs, ResponseOf } from '@shared/api'
+import { VIOLATIONS_STREAM } from '@shared/keys'
 import { parseViolation } from './parse-violation'
 
 /** Newest first, before an exclusive id cursor; counts are over the returned page. */

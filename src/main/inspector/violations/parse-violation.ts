@@ -1,6 +1,6 @@
-import type { Violation } from '../../../shared/api'
-import { violationKindSchema } from '../../../shared/api'
-import { violationFields } from '../../../shared/records'
+import type { Violation } from '@shared/api'
+import { violationKindSchema } from '@shared/api'
+import { violationFields } from '@shared/records'
 import { fieldsToRecord } from '../redis-reply'
 
 const num = (value: string | undefined): number => {

@@ -1,5 +1,5 @@
 // Seed 001's demo pipeline agents: the manager, uppercase and reverse.
-import { resultListOf, type Envelope } from '../../../shared/envelope'
+import { resultListOf, type Envelope } from '@shared/envelope'
 import { BaseAgent, pushError } from '../core/base-agent'
 import { nextManagerStep } from './manager-steps'
 

@@ -1,6 +1,6 @@
 // Seed 000's document producer: splits a text into chunks and adds them as review tasks.
 import type { Redis } from 'ioredis'
-import { DOC_TASKS } from '../../../shared/keys'
+import { DOC_TASKS } from '@shared/keys'
 
 /** Chunks are paragraphs, joined up to this many characters (a paragraph longer than it is cut). */
 export const CHUNK_MAX_CHARS = 2_000

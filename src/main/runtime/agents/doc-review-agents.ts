@@ -9,7 +9,7 @@ import {
   reviewTypes,
   specialistGroup,
   type ReviewType,
-} from '../../../shared/keys'
+} from '@shared/keys'
 import { FlatAgent, type FlatOutput } from '../core/flat-agent'
 import type { ReceivedEntry } from '../reader/stream-entry'
 

@@ -1,5 +1,5 @@
 // The manager agent's routing as a pure state machine, testable without Redis.
-import type { Envelope } from '../../../shared/envelope'
+import type { Envelope } from '@shared/envelope'
 
 /** Where the manager sends an envelope next: a role with a new stage, or the caller's result list. */
 export type ManagerStep =

@@ -1,6 +1,6 @@
 // Which roles this runtime can start, per pipeline, and the agent class behind each.
-import type { RoleDescription } from '../../../shared/api/responses'
-import { runtimeRoles, type RuntimeRole } from '../../../shared/api/requests'
+import type { RoleDescription } from '@shared/api/responses'
+import { runtimeRoles, type RuntimeRole } from '@shared/api/requests'
 import { ManagerAgent, ReverseAgent, UppercaseAgent } from './demo-agents'
 import { AggregatorAgent, CoordinatorAgent, SpecialistAgent } from './doc-review-agents'
 import { StatsAgent } from '../stats/stats-agent'

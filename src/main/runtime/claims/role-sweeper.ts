@@ -1,7 +1,7 @@
 // Per role: the periodic claim sweep and safe trim of its streams.
 import type { Redis } from 'ioredis'
-import type { AgentInfo } from '../../../shared/api/models'
-import { AGENT_REGISTRY, agentGroup, agentStream } from '../../../shared/keys'
+import type { AgentInfo } from '@shared/api/models'
+import { AGENT_REGISTRY, agentGroup, agentStream } from '@shared/keys'
 import { BaseAgent } from '../core/base-agent'
 import type { ResolvedRuntimeOptions } from '../core/options'
 import { readAgentRegistry, REGISTRY_PRUNE_AFTER_SEC } from '../control/registry'

@@ -1,6 +1,6 @@
 // One claim sweep of a stream's stalled entries, with the dead letter for those delivered too often.
 import type { Redis } from 'ioredis'
-import { sweeperLock } from '../../../shared/keys'
+import { sweeperLock } from '@shared/keys'
 import { addDeadLetter } from '../hop/dead-letter'
 import { execTransaction, Transaction } from '../hop/transaction'
 import { CLAIM_BATCH } from '../../redis/stream-fields'

@@ -1,5 +1,5 @@
 // The `switchyard review` command.
-import { DOC_SUMMARY, reviewTypes } from '../../../shared/keys'
+import { DOC_SUMMARY, reviewTypes } from '@shared/keys'
 import { redisConfigFromEnv } from '../../redis/connection-config'
 import { createRedisClient } from '../../redis/create-client'
 import { AgentRuntime } from '../core/agent-runtime'

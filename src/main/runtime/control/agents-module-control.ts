@@ -1,4 +1,4 @@
-import type { AgentsModuleStatus } from '../../../shared/api/responses'
+import type { AgentsModuleStatus } from '@shared/api/responses'
 
 /**
  * What hosts the user's agents module for the ControlApi (the app frame, with

@@ -1,4 +1,4 @@
-import type { AgentInfo, StreamInfo } from '../../../shared/api/models'
+import type { AgentInfo, StreamInfo } from '@shared/api/models'
 
 /** A consumer idle less than this counts as running (it read or acked lately). */
 export const CONSUMER_ACTIVE_MS = 60_000

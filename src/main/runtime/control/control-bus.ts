@@ -1,9 +1,9 @@
 // The control channel: commands and lifecycle events over pub/sub.
 import type { Redis } from 'ioredis'
-import { BROADCAST_ALL, BROADCAST_STAT, broadcastRole } from '../../../shared/keys'
+import { BROADCAST_ALL, BROADCAST_STAT, broadcastRole } from '@shared/keys'
 import type { LifecycleEvent } from './lifecycle'
 import { normalizeLifecycleEvent, registryRowOf } from './lifecycle-event'
-import { AGENT_REGISTRY } from '../../../shared/keys'
+import { AGENT_REGISTRY } from '@shared/keys'
 
 export const controlCommands = ['stop', 'start', 'pause', 'resume', 'reload'] as const
 export type ControlCommand = (typeof controlCommands)[number]

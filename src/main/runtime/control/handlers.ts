@@ -1,6 +1,6 @@
 // The agents.* methods of the ControlApi, answered by this process's runtime.
-import { HandlerError } from '../../../shared/result'
-import type { AgentInfo } from '../../../shared/api/models'
+import { HandlerError } from '@shared/result'
+import type { AgentInfo } from '@shared/api/models'
 import type { HandlerGroup } from '../../api/handler-types'
 import type { AgentMethod } from '../../api/method-groups'
 import type { AgentRuntime } from '../core/agent-runtime'

@@ -1,4 +1,4 @@
-import type { AgentHeartbeat } from '../../../shared/records'
+import type { AgentHeartbeat } from '@shared/records'
 import { MAX_REPORTED_WRITES, type LifecycleEvent, type LifecycleEventName } from './lifecycle'
 
 const EVENTS: readonly LifecycleEventName[] = ['init', 'heartbeat', 'reload', 'exit']

@@ -1,6 +1,6 @@
 // Lifecycle events (init, heartbeat, reload, exit) as published on broadcast:role:stat.
 import type { Redis } from 'ioredis'
-import type { AgentHeartbeat } from '../../../shared/records'
+import type { AgentHeartbeat } from '@shared/records'
 import type { ResolvedRuntimeOptions } from '../core/options'
 
 export type AgentStatus = AgentHeartbeat['status']

@@ -1,8 +1,8 @@
 // The agent registry: heartbeats stored in Redis, read back as rows with liveness.
 import type { Redis } from 'ioredis'
-import type { AgentInfo } from '../../../shared/api/models'
-import { AGENT_REGISTRY } from '../../../shared/keys'
-import type { AgentHeartbeat } from '../../../shared/records'
+import type { AgentInfo } from '@shared/api/models'
+import { AGENT_REGISTRY } from '@shared/keys'
+import type { AgentHeartbeat } from '@shared/records'
 
 /** An agent silent for this many heartbeat intervals is dead. */
 export const DEAD_AFTER_INTERVALS = 3

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis'
-import type { AgentInfo, StreamInfo } from '../../../shared/api/models'
-import { roleGroup } from '../../../shared/keys'
+import type { AgentInfo, StreamInfo } from '@shared/api/models'
+import { roleGroup } from '@shared/keys'
 import { consumerAgents } from './consumer-agents'
 
 /** The consumers of role groups are re-read at most this often (the Agents view asks every second). */

@@ -1,7 +1,7 @@
 // Seed 001's envelope agent: process() an envelope, then route, trace and guard it.
-import { resultListOf, type Envelope, type PayloadError } from '../../../shared/envelope'
-import { agentGroup, agentStream, isInternalKey, roleGroup, roleStream, VIOLATIONS_STREAM } from '../../../shared/keys'
-import { violationFields } from '../../../shared/records'
+import { resultListOf, type Envelope, type PayloadError } from '@shared/envelope'
+import { agentGroup, agentStream, isInternalKey, roleGroup, roleStream, VIOLATIONS_STREAM } from '@shared/keys'
+import { violationFields } from '@shared/records'
 import { DEFAULT_TASK_TIMEOUT_SEC, DeadlineError, entryTimeoutSec, lazyProcessContext, withDeadline, type ProcessContext } from './async-utils'
 import { deleteDrainedStream } from '../claims/agent-stream-cleanup'
 import { deadLetterWrite } from '../hop/dead-letter'

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis'
-import { AGENT_REGISTRY, BROADCAST_STAT } from '../../../shared/keys'
-import type { AgentHeartbeat } from '../../../shared/records'
+import { AGENT_REGISTRY, BROADCAST_STAT } from '@shared/keys'
+import type { AgentHeartbeat } from '@shared/records'
 import type { LifecycleEvent } from '../control/lifecycle'
 
 /**

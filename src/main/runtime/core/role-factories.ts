@@ -1,4 +1,4 @@
-import type { RoleDescription } from '../../../shared/api/responses'
+import type { RoleDescription } from '@shared/api/responses'
 import { createAgentForRole, roleDescriptions } from '../agents/role-catalog'
 import type { StreamAgent } from './stream-agent'
 

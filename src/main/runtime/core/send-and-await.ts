@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis'
-import type { Envelope } from '../../../shared/envelope'
+import type { Envelope } from '@shared/envelope'
 import type { RedisConnectionConfig } from '../../redis/connection-config'
 import { createRedisClient } from '../../redis/create-client'
 import { awaitResult, sendEnvelope, type SendableEnvelope, type SendTarget } from './send'

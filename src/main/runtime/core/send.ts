@@ -1,9 +1,9 @@
 // Sending an envelope to a role or an agent from outside an agent.
 import { randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
-import { ENVELOPE_FIELD, envelopeSchema, resultListOf, type Envelope, type EnvelopeInput } from '../../../shared/envelope'
-import { agentStream, roleStream } from '../../../shared/keys'
-import { parseWith } from '../../../shared/validate'
+import { ENVELOPE_FIELD, envelopeSchema, resultListOf, type Envelope, type EnvelopeInput } from '@shared/envelope'
+import { agentStream, roleStream } from '@shared/keys'
+import { parseWith } from '@shared/validate'
 
 export type SendTarget = { kind: 'role' | 'agent'; name: string }
 /** An EnvelopeInput whose ids may be left out too: they are generated. */

@@ -6,8 +6,8 @@ import {
   UNDECODABLE_MAX_BYTES,
   UNDECODABLE_MAXLEN,
   undecodableStream,
-} from '../../../shared/keys'
-import { deadLetterFields } from '../../../shared/records'
+} from '@shared/keys'
+import { deadLetterFields } from '@shared/records'
 import type { ReceivedEntry } from '../reader/stream-entry'
 import { ACK_FIRST_LUA } from './lua/ack-first.lua'
 import { DEAD_LETTER_LUA } from './lua/dead-letter.lua'

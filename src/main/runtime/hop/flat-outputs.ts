@@ -1,5 +1,5 @@
 // A flat-field hop's outputs and XACK as one server-side step.
-import { DEAD_LETTER_MAX_BYTES, DEAD_LETTER_MAXLEN, deadLetterStream } from '../../../shared/keys'
+import { DEAD_LETTER_MAX_BYTES, DEAD_LETTER_MAXLEN, deadLetterStream } from '@shared/keys'
 import { recordToFlat, type ReceivedEntry } from '../reader/stream-entry'
 import { FLAT_HOP_LUA } from './lua/flat-hop.lua'
 import { luaScript, type RedisArg, type Transaction } from './transaction'

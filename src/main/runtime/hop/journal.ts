@@ -7,7 +7,7 @@ import {
   JOURNAL_STREAM,
   journalIndexOfConversation,
   journalIndexOfMessage,
-} from '../../../shared/keys'
+} from '@shared/keys'
 import { fieldsToRecord } from '../reader/stream-entry'
 import { luaScript, type Transaction } from './transaction'
 import { HOP_LUA } from './lua/hop.lua'

@@ -1,5 +1,5 @@
 // Seed 001's safety limits (hop count, processing time, age) and their violations.
-import type { Envelope } from '../../../shared/envelope'
+import type { Envelope } from '@shared/envelope'
 import type { SafetyLimits } from '../core/options'
 
 export type ViolationKind = 'process_count' | 'processing_time' | 'age'

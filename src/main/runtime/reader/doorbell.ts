@@ -1,6 +1,6 @@
 // Wakes an agent blocked on its role stream when its own stream gets a message.
 import type { Redis } from 'ioredis'
-import { agentStream } from '../../../shared/keys'
+import { agentStream } from '@shared/keys'
 import { isConnectionError, sleep } from '../core/async-utils'
 import { parseReadReply } from './stream-entry'
 

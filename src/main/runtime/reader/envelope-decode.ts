@@ -1,6 +1,6 @@
 // Decoding and validating the envelope field of a stream entry.
-import { ENVELOPE_FIELD, envelopeSchema, type Envelope } from '../../../shared/envelope'
-import { parseWith } from '../../../shared/validate'
+import { ENVELOPE_FIELD, envelopeSchema, type Envelope } from '@shared/envelope'
+import { parseWith } from '@shared/validate'
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth'
 
 export type DecodeOutcome = { ok: true; envelope: Envelope } | { ok: false; reason: string }

@@ -25,7 +25,7 @@ export {
   type TraceEntry,
   type Payload,
   type PayloadError,
-} from '../../../shared/envelope'
+} from '@shared/envelope'
 export {
   roleStream,
   roleGroup,
@@ -39,6 +39,6 @@ export {
   VIOLATIONS_STREAM,
   AGENT_REGISTRY,
   deadLetterStream,
-} from '../../../shared/keys'
+} from '@shared/keys'
 export type { LifecycleEvent } from '../control/lifecycle'
 export type { RedisConnectionConfig } from '../../redis/connection-config'

@@ -1,4 +1,4 @@
-import type { Envelope } from '../../../shared/envelope'
+import type { Envelope } from '@shared/envelope'
 import { redisConfigFromEnv, type RedisConnectionConfig } from '../../redis/connection-config'
 import { createRedisClient } from '../../redis/create-client'
 import { DEFAULT_REQUEST_TIMEOUT_MS, type AgentRuntime } from '../core/agent-runtime'

@@ -1,5 +1,5 @@
 // Seed 001's monitoring agent.
-import type { Envelope } from '../../../shared/envelope'
+import type { Envelope } from '@shared/envelope'
 import { BaseAgent } from '../core/base-agent'
 import type { AgentContext } from '../control/lifecycle'
 import { StatsCollector } from './stats-collector'

@@ -1,5 +1,5 @@
-import type { ControlApi, EventOf, Method, RequestInput, ResponseOf, Topic } from '../../../shared/api'
-import { unwrap } from '../../../shared/result'
+import type { ControlApi, EventOf, Method, RequestInput, ResponseOf, Topic } from '@shared/api'
+import { unwrap } from '@shared/result'
 
 /**
  * The renderer's one door to the main process. Boot code picks a transport

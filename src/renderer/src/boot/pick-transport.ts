@@ -1,4 +1,4 @@
-import type { ControlApi } from '../../../shared/api'
+import type { ControlApi } from '@shared/api'
 import { createWsTransport } from './ws-transport'
 
 /**

@@ -1,6 +1,6 @@
-import type { ControlApi, Method, RequestInput, ResponseOf, Topic } from '../../../shared/api'
-import type { Result } from '../../../shared/result'
-import { createTopicFanout } from '../../../shared/topic-fanout'
+import type { ControlApi, Method, RequestInput, ResponseOf, Topic } from '@shared/api'
+import type { Result } from '@shared/result'
+import { createTopicFanout } from '@shared/topic-fanout'
 import {
   frameBytes,
   MAX_WS_FRAME_BYTES,
@@ -8,7 +8,7 @@ import {
   WS_CLOSE_UNAUTHORIZED,
   type WsClientFrame,
   type WsServerFrame,
-} from '../../../shared/ws-protocol'
+} from '@shared/ws-protocol'
 
 /** Calls waiting for an answer; over this the call fails at once instead of queueing. */
 export const MAX_PENDING_CALLS = 256

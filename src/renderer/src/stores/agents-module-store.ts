@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { AgentsModuleStatus } from '../../../shared/api'
+import type { AgentsModuleStatus } from '@shared/api'
 import { validatedCall } from '../components/operator/validated-call'
 import { refreshAgents } from './agents-store'
 

@@ -1,4 +1,4 @@
-import type { AgentInfo, TopologySnapshot } from '../../../shared/api'
+import type { AgentInfo, TopologySnapshot } from '@shared/api'
 
 export type AgentCommand = 'stop' | 'start' | 'pause' | 'resume' | 'reload'
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { AgentInfo, RoleDescription } from '../../../shared/api'
+import type { AgentInfo, RoleDescription } from '@shared/api'
 import { subscribe } from '../api/client'
 import { validatedCall, type Outcome } from '../components/operator/validated-call'
 import type { AgentCommand, SentCommand } from './agents-selectors'

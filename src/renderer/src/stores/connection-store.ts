@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { ConnectionParams, ConnectionStatus, SavedConnection } from '../../../shared/api'
+import type { ConnectionParams, ConnectionStatus, SavedConnection } from '@shared/api'
 import { call, subscribe } from '../api/client'
 import { showToast } from '../components/operator/toasts'
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { InjectTemplate, ResponseOf } from '../../../shared/api'
+import type { InjectTemplate, ResponseOf } from '@shared/api'
 import { call } from '../api/client'
 import { errorText } from '../components/operator/format'
 import { showToast } from '../components/operator/toasts'

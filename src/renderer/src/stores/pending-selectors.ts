@@ -1,4 +1,4 @@
-import type { PendingEntry } from '../../../shared/api'
+import type { PendingEntry } from '@shared/api'
 import type { PendingState } from './pending-store'
 
 /** Characters of the payload preview in the body column. */

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { DeadLetter, PendingEntry, PendingPage } from '../../../shared/api'
+import type { DeadLetter, PendingEntry, PendingPage } from '@shared/api'
 import { errorText } from '../components/operator/format'
 import { validatedCall } from '../components/operator/validated-call'
 

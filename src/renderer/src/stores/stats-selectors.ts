@@ -1,4 +1,4 @@
-import type { StatsPoint } from '../../../shared/api'
+import type { StatsPoint } from '@shared/api'
 import { toMs } from '../components/operator/format'
 
 /** A chart row; null where there was no sample (a gap, drawn as a break). */

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { StatsPoint } from '../../../shared/api'
+import type { StatsPoint } from '@shared/api'
 import { subscribe } from '../api/client'
 import { validatedCall } from '../components/operator/validated-call'
 

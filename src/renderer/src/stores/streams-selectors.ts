@@ -1,4 +1,4 @@
-import type { StreamEntry } from '../../../shared/api'
+import type { StreamEntry } from '@shared/api'
 import type { StreamsState } from './streams-store'
 import { MAX_STREAM_ROWS } from '../views/streams/row-buffer'
 import { filterEntries, parseFilter } from '../views/streams/entry-filter'

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { StreamEntry, TailBatch } from '../../../shared/api'
+import type { StreamEntry, TailBatch } from '@shared/api'
 import { call, subscribe } from '../api/client'
 import { errorText } from '../components/operator/format'
 import { showToast } from '../components/operator/toasts'

@@ -1,4 +1,4 @@
-import type { AgentInfo, GraphEdge, GraphNode } from '../../../shared/api'
+import type { AgentInfo, GraphEdge, GraphNode } from '@shared/api'
 import type { EdgeThresholds } from './topology-graph-store'
 
 export type RoleHealth = 'ok' | 'degraded' | 'down'

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { RecentResults } from '../../../shared/api'
+import type { RecentResults } from '@shared/api'
 import { validatedCall, type Outcome } from '../components/operator/validated-call'
 
 /** Warn and alarm levels for a group edge's lag and pending count, set by the operator. */

@@ -1,5 +1,5 @@
-import type { AgentInfo, ConsumerInfo, GraphEdge, GraphNode, GroupInfo, StreamInfo } from '../../../shared/api'
-import { DEAD_LETTER_PREFIX } from '../../../shared/keys'
+import type { AgentInfo, ConsumerInfo, GraphEdge, GraphNode, GroupInfo, StreamInfo } from '@shared/api'
+import { DEAD_LETTER_PREFIX } from '@shared/keys'
 import type { TopologyState } from './topology-store'
 
 const NO_STREAMS: StreamInfo[] = []

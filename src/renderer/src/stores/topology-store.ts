@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { TopologySnapshot } from '../../../shared/api'
+import type { TopologySnapshot } from '@shared/api'
 import { call, subscribe } from '../api/client'
 import { errorText } from '../components/operator/format'
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import { JOURNAL_STREAM } from '../../../shared/keys'
+import { JOURNAL_STREAM } from '@shared/keys'
 import { call } from '../api/client'
 import { errorText } from '../components/operator/format'
 import { summarizeJournal, type RecentTrace, type TraceOutcome } from '../views/traces/recent-traces'

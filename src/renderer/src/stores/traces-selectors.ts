@@ -1,5 +1,5 @@
-import type { Envelope } from '../../../shared/envelope'
-import type { DiffOp, Trace, TraceHop } from '../../../shared/api'
+import type { Envelope } from '@shared/envelope'
+import type { DiffOp, Trace, TraceHop } from '@shared/api'
 import type { TracesState } from './traces-store'
 
 /** The seed's safety limits (MAX_PROCESS_COUNT, MAX_TOTAL_PROCESSING_TIME, MAX_ENVELOPE_AGE). */

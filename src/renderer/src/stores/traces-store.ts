@@ -1,6 +1,6 @@
 import { create } from 'zustand'
-import { traceSchema, type Trace, type TraceHop } from '../../../shared/api'
-import { parseWith } from '../../../shared/validate'
+import { traceSchema, type Trace, type TraceHop } from '@shared/api'
+import { parseWith } from '@shared/validate'
 import { call, subscribe } from '../api/client'
 import { errorText } from '../components/operator/format'
 import { showToast } from '../components/operator/toasts'

@@ -1,4 +1,4 @@
-import type { Violation } from '../../../shared/api'
+import type { Violation } from '@shared/api'
 import { toMs } from '../components/operator/format'
 import type { ViolationsState } from './violations-store'
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { Violation } from '../../../shared/api'
+import type { Violation } from '@shared/api'
 import { subscribe } from '../api/client'
 import { validatedCall } from '../components/operator/validated-call'
 import { NO_VIOLATION_FILTER, type ViolationFilter } from './violations-selectors'

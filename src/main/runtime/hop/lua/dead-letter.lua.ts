@@ -1,4 +1,4 @@
-import { DEAD_LETTER_META_PREFIX, deadLetterFields } from '../../../../shared/records'
+import { DEAD_LETTER_META_PREFIX, deadLetterFields } from '@shared/records'
 
 /** What an entry's own dlq_ fields are renamed to, so the real reason always wins (dlq_reason → dlq_entry_dlq_reason). */
 export const ENTRY_META_RENAME_PREFIX = `${DEAD_LETTER_META_PREFIX}entry_`

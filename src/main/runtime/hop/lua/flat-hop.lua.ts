@@ -1,4 +1,4 @@
-import { deadLetterFields } from '../../../../shared/records'
+import { deadLetterFields } from '@shared/records'
 import { ACK_FIRST_LUA } from './ack-first.lua'
 import { DEAD_LETTER_LUA } from './dead-letter.lua'
 

@@ -1,5 +1,5 @@
-import { ENVELOPE_FIELD } from '../../../../shared/envelope'
-import { deadLetterFields, journalFields } from '../../../../shared/records'
+import { ENVELOPE_FIELD } from '@shared/envelope'
+import { deadLetterFields, journalFields } from '@shared/records'
 import { ACK_FIRST_LUA } from './ack-first.lua'
 import { DEAD_LETTER_LUA } from './dead-letter.lua'
 

@@ -1,4 +1,4 @@
-import { groupHex, type BinaryMarks } from '../../../../shared/binary-values'
+import { groupHex, type BinaryMarks } from '@shared/binary-values'
 
 /** How a marked (non-UTF-8) value reads on screen: grouped hex, said to be hex. */
 export const HEX_LABEL = 'hex, not UTF-8'

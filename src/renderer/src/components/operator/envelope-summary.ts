@@ -1,4 +1,4 @@
-import type { Envelope } from '../../../../shared/envelope'
+import type { Envelope } from '@shared/envelope'
 
 export interface EnvelopeSummary {
   /** Where it is going: target role, else target agent. */

@@ -1,5 +1,5 @@
-import { requestSchemas, type Method, type RequestInput, type ResponseOf } from '../../../../shared/api'
-import { parseWith } from '../../../../shared/validate'
+import { requestSchemas, type Method, type RequestInput, type ResponseOf } from '@shared/api'
+import { parseWith } from '@shared/validate'
 import { call } from '../../api/client'
 import { errorText } from './format'
 

@@ -1,4 +1,4 @@
-import type { AgentInfo } from '../../../../shared/api'
+import type { AgentInfo } from '@shared/api'
 import { formatDuration } from '../../components/operator/format'
 import { useNow } from '../../components/operator/use-now'
 import { agentsSelectors, heartbeatSec } from '../../stores/agents-selectors'

@@ -1,4 +1,4 @@
-import type { AgentInfo } from '../../../../shared/api'
+import type { AgentInfo } from '@shared/api'
 import { agentsSelectors, isRunning, type AgentCommand } from '../../stores/agents-selectors'
 import { scaleRole, sendCommand, startRole, useAgentsStore } from '../../stores/agents-store'
 import { useTopologyStore } from '../../stores/topology-store'

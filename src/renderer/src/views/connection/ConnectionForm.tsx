@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { connectionParamsSchema } from '../../../../shared/api'
+import { connectionParamsSchema } from '@shared/api'
 import { connectWith, testConnection, useConnectionStore } from '../../stores/connection-store'
 import { fieldErrors, messageOf } from '../field-errors'
 import { TlsFields, tlsParams, type TlsFieldValues } from './TlsFields'

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { SavedConnection } from '../../../../shared/api'
+import type { SavedConnection } from '@shared/api'
 import { ConfirmDialog } from '../../components/operator/ConfirmDialog'
 
 /**

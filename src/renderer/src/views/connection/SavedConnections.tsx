@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { SavedConnection } from '../../../../shared/api'
+import type { SavedConnection } from '@shared/api'
 import { connectSaved, forgetSaved, useConnectionStore } from '../../stores/connection-store'
 import { messageOf } from '../field-errors'
 import { ProductionConnectDialog } from './ProductionConnectDialog'

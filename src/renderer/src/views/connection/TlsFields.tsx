@@ -1,4 +1,4 @@
-import type { ConnectionParams } from '../../../../shared/api'
+import type { ConnectionParams } from '@shared/api'
 
 export interface TlsFieldValues {
   caFile: string

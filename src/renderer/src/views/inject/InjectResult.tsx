@@ -1,4 +1,4 @@
-import type { Envelope } from '../../../../shared/envelope'
+import type { Envelope } from '@shared/envelope'
 import { CopyButton } from '../../components/operator/CopyButton'
 import { traceHref } from '../../components/operator/navigate'
 

@@ -1,4 +1,4 @@
-import { requestSchemas, type InjectTemplate, type RequestInput, type TopologySnapshot } from '../../../../shared/api'
+import { requestSchemas, type InjectTemplate, type RequestInput, type TopologySnapshot } from '@shared/api'
 import { fieldErrors } from '../field-errors'
 import { payloadSchemaError, templateFor, unknownTargetError } from './target-checks'
 

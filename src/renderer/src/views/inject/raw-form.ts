@@ -1,4 +1,4 @@
-import type { InjectTemplate, RequestInput } from '../../../../shared/api'
+import type { InjectTemplate, RequestInput } from '@shared/api'
 import { COPIES_MAX, wholeNumberError } from './inject-form'
 
 export interface FieldRow {

@@ -1,5 +1,5 @@
-import { runtimeRoles, type InjectTemplate, type TopologySnapshot } from '../../../../shared/api'
-import { agentStream, roleStream } from '../../../../shared/keys'
+import { runtimeRoles, type InjectTemplate, type TopologySnapshot } from '@shared/api'
+import { agentStream, roleStream } from '@shared/keys'
 
 /** Roles an envelope may go to: the runtime's own, roles with a stream, roles of live agents. Pure. */
 export function knownRoles(snapshot: TopologySnapshot | null): string[] {

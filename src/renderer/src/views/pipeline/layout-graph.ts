@@ -1,5 +1,5 @@
 import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js'
-import type { GraphEdge, GraphNode } from '../../../../shared/api'
+import type { GraphEdge, GraphNode } from '@shared/api'
 import type { PipelineGroup } from './pipeline-groups'
 
 export const NODE_WIDTH = 200

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { GraphNode, RuntimeRole } from '../../../../shared/api'
+import type { GraphNode, RuntimeRole } from '@shared/api'
 import { ConfirmDialog } from '../../components/operator/ConfirmDialog'
 import { openView, traceHref } from '../../components/operator/navigate'
 import { agentsSelectors } from '../../stores/agents-selectors'

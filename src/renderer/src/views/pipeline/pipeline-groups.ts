@@ -1,4 +1,4 @@
-import type { GraphEdge, GraphNode } from '../../../../shared/api'
+import type { GraphEdge, GraphNode } from '@shared/api'
 
 /** One pipeline of the graph: the nodes joined by traffic, hubs (external, result lists) left out. */
 export interface PipelineGroup {

@@ -1,5 +1,5 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react'
-import type { AgentInfo, GraphEdge, GraphNode } from '../../../../shared/api'
+import type { AgentInfo, GraphEdge, GraphNode } from '@shared/api'
 import { graphSelectors, type Level, type RoleHealth } from '../../stores/topology-graph-selectors'
 import type { EdgeThresholds } from '../../stores/topology-graph-store'
 import type { GraphLayout, Point } from './layout-graph'

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import type { GraphEdge, GraphNode } from '../../../../shared/api'
+import type { GraphEdge, GraphNode } from '@shared/api'
 import { layoutGraph, type GraphLayout } from './layout-graph'
 import { pipelineGroups } from './pipeline-groups'
 

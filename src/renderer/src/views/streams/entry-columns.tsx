@@ -1,5 +1,5 @@
 import { createColumnHelper, tableFeatures } from '@tanstack/react-table'
-import type { StreamEntry } from '../../../../shared/api'
+import type { StreamEntry } from '@shared/api'
 import { displayFields } from '../../components/operator/binary-format'
 import { summarizeEnvelope } from '../../components/operator/envelope-summary'
 import { formatTime, idTimeMs } from '../../components/operator/format'

@@ -1,4 +1,4 @@
-import type { StreamEntry } from '../../../../shared/api'
+import type { StreamEntry } from '@shared/api'
 
 /**
  * The Streams filter over loaded entries: `path = value`, `path != value`,

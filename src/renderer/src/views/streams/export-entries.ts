@@ -1,4 +1,4 @@
-import type { StreamEntry } from '../../../../shared/api'
+import type { StreamEntry } from '@shared/api'
 import { displayFields } from '../../components/operator/binary-format'
 import { idTimeMs } from '../../components/operator/format'
 

@@ -1,4 +1,4 @@
-import { entryIdSchema } from '../../../../shared/api'
+import { entryIdSchema } from '@shared/api'
 
 export type JumpTarget = { ok: true; at: string | number } | { ok: false; message: string }
 

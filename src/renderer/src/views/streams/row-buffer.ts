@@ -1,4 +1,4 @@
-import type { StreamEntry } from '../../../../shared/api'
+import type { StreamEntry } from '@shared/api'
 import { compareIds } from '../../components/operator/format'
 
 /** The most rows the Streams view holds at once; older rows fall off the bottom. */

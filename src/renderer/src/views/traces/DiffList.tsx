@@ -1,4 +1,4 @@
-import type { DiffOp } from '../../../../shared/api'
+import type { DiffOp } from '@shared/api'
 
 const show = (value: unknown): string => (value === undefined ? '' : JSON.stringify(value))
 

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { TraceHop } from '../../../../shared/api'
+import type { TraceHop } from '@shared/api'
 import { ConfirmDialog } from '../../components/operator/ConfirmDialog'
 import { replayFromHop } from '../../stores/traces-store'
 

@@ -1,4 +1,4 @@
-import type { Envelope } from '../../../../shared/envelope'
+import type { Envelope } from '@shared/envelope'
 import { tracesSelectors } from '../../stores/traces-selectors'
 
 /** How close the envelope was to each safety limit when it left the hop. */

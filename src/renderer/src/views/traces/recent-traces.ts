@@ -1,6 +1,6 @@
-import type { StreamEntry } from '../../../../shared/api'
-import { resultListOf } from '../../../../shared/envelope'
-import { journalFields } from '../../../../shared/records'
+import type { StreamEntry } from '@shared/api'
+import { resultListOf } from '@shared/envelope'
+import { journalFields } from '@shared/records'
 import { idTimeMs } from '../../components/operator/format'
 
 export type TraceOutcome = 'done' | 'error' | 'violation' | 'in flight'

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis'
 import { envelopeSchema } from '@shared/envelope'
 import { DOC_TASKS, roleStream } from '@shared/keys'
 import { REDIS_DEFAULTS } from '../../../src/main/redis/connection-config'
-import { waitFor } from '../../support/wait'
+import { letTimePass, waitFor } from '../../support/wait'
 import { useHarness } from './harness'
 
 const { h } = useHarness()
@@ -92,7 +92,7 @@ describe('injection', () => {
       const sampler = (async () => {
         while (sampling) {
           most = Math.max(most, await connections(probe))
-          await new Promise((r) => setTimeout(r, 20))
+          await letTimePass(20) // the sampler's pace
         }
       })()
       const calls = Array.from({ length: 60 }, (_, i) =>

@@ -5,7 +5,7 @@ import { ENVELOPE_FIELD, type Envelope } from '@shared/envelope'
 import { BROADCAST_ALL, resultList, roleGroup, roleStream } from '@shared/keys'
 import { BIN } from '../../support/built-package'
 import { startTestRedis, type TestRedis } from '../../support/redis'
-import { waitFor } from '../../support/wait'
+import { letTimePass, waitFor } from '../../support/wait'
 import { killAll, linkedProject, runCli, type CliProcess, type UserProject } from './user-project'
 
 const AGENTS = `import { BaseAgent } from 'switchyard'
@@ -70,7 +70,7 @@ describe('reload of a worker\'s agents module under traffic', () => {
     // Traffic goes on while the instances are swapped.
     while (!worker.output().includes('worker: reloaded')) {
       await send(10)
-      await new Promise((resolve) => setTimeout(resolve, 20))
+      await letTimePass(20) // the traffic's pace
       if (sent > 5_000) throw new Error(`no reload after ${sent} entries: ${worker.output()}`)
     }
     expect(worker.output()).toContain('reloaded ./agents.mjs: shout (2 instances restarted)')

@@ -148,7 +148,7 @@ const importsRule = {
       ExportNamedDeclaration: (node) => node.source && refuseIfCrossing(node, node.source, ['*namespace*']),
       ExportAllDeclaration: (node) => refuseIfCrossing(node, node.source, ['*namespace*']),
       ImportExpression: (node) => refuseIfCrossing(node, node.source, ['*namespace*']),
-      TSImportType: (node) => refuseIfCrossing(node, node.argument?.literal ?? node.argument, ['*namespace*']),
+      TSImportType: (node) => refuseIfCrossing(node, node.source ?? node.argument?.literal ?? node.argument, ['*namespace*']),
       TSExternalModuleReference: (node) => refuseIfCrossing(node, node.expression, ['*namespace*']),
       CallExpression: (node) => {
         if (node.callee.type === 'Identifier' && node.callee.name === 'require') refuseIfCrossing(node, node.arguments[0], ['*namespace*'])

@@ -1,6 +1,7 @@
 // Writing the live and final statistics files atomically.
 import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { randomUUID } from 'node:crypto'
 import type { StatsCollector } from './stats-collector'
 import { formatStatsReport } from './stats-format'
 
@@ -18,7 +19,8 @@ export async function writeStatsFile(
   const title = final ? 'FINAL AGENT PERFORMANCE STATISTICS' : 'COMPREHENSIVE AGENT PERFORMANCE STATISTICS'
   const text = formatStatsReport(collector.report(Date.now() / 1000, reportIntervalSec), title)
   const path = join(dir, final ? FINAL_STATS_FILE : LIVE_STATS_FILE)
-  const temp = `${path}.${process.pid}.tmp`
+  // A name of its own per write: two writers in one process (two runtimes, a live and a final report) never share a temp file.
+  const temp = `${path}.${process.pid}.${randomUUID()}.tmp`
   await writeFile(temp, text, 'utf8')
   await rename(temp, path)
   return path

@@ -2,7 +2,7 @@
 import type { Redis } from 'ioredis'
 import type { AgentInfo } from '@shared/api/models'
 import { AGENT_REGISTRY, agentGroup, agentStream } from '@shared/keys'
-import { BaseAgent } from '../core/base-agent'
+import { agentKindOfInstance } from '../core/agent-brand'
 import type { ResolvedRuntimeOptions } from '../core/options'
 import { readAgentRegistry, REGISTRY_PRUNE_AFTER_SEC } from '../control/registry'
 import type { StreamAgent } from '../core/stream-agent'
@@ -52,7 +52,8 @@ export class RoleSweeper {
       const dead = registry.filter((a) => a.status === 'dead')
       for (const [role, agent] of byRole) {
         for (const input of agent.sharedInputs()) await this.sweepOne(agent, input)
-        if (agent instanceof BaseAgent) {
+        // By brand, not instanceof: a user's class may extend another copy of the SDK's BaseAgent.
+        if (agentKindOfInstance(agent) === 'envelope') {
           for (const d of dead) {
             if (d.role === role) await this.sweepOne(agent, { stream: agentStream(d.agentId), group: agentGroup(d.agentId) }, true)
           }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { AgentInfo, TopologySnapshot } from '@shared/api'
 import { topologySelectors } from '../../../src/renderer/src/stores/topology-selectors'
 import { receiveTopology, useTopologyStore } from '../../../src/renderer/src/stores/topology-store'
+import ELK from 'elkjs/lib/elk.bundled.js'
 import { layoutGraph, NODE_WIDTH } from '../../../src/renderer/src/views/pipeline/layout-graph'
 import { pipelineGroups } from '../../../src/renderer/src/views/pipeline/pipeline-groups'
 import { labelPoint } from '../../../src/renderer/src/views/pipeline/edge-label'
@@ -86,11 +87,14 @@ describe('the topology store', () => {
   })
 })
 
+/** ELK on this thread (Node has no Web Worker); the page runs the same engine in one (elk-in-worker.ts). */
+const elk = new ELK()
+
 describe('the pipeline layout (ELK)', () => {
   it('places readers right of what they read, without overlaps, and skips edges to unknown nodes', async () => {
     const { nodes, edges } = snapshot(1, 1).graph
     const groups = pipelineGroups(nodes, edges, new Map([['manager', 'demo']]))
-    const layout = await layoutGraph(nodes, edges, groups)
+    const layout = await layoutGraph(elk, nodes, edges, groups)
     const x = (id: string) => layout.nodes.get(id)?.x ?? Number.NaN
     expect(x('role:manager')).toBeGreaterThan(x('stream:stream:role:manager'))
     expect(x('role:uppercase')).toBeGreaterThan(x('role:manager'))
@@ -106,7 +110,7 @@ describe('the pipeline layout (ELK)', () => {
     const edges = [edge('a', 's:m', 'manager'), edge('b', 'manager', 's:u'), edge('c', 's:u', 'upper'), edge('d', 'upper', 's:m'), edge('e', 's:x', 'other')]
     const groups = pipelineGroups(nodes, edges, new Map())
     expect(groups.map((g) => g.nodeIds.length).sort()).toEqual([2, 4])
-    const layout = await layoutGraph(nodes, edges, groups)
+    const layout = await layoutGraph(elk, nodes, edges, groups)
     for (const frame of layout.groups) {
       for (const id of frame.nodeIds) {
         const box = layout.nodes.get(id)!
@@ -131,7 +135,7 @@ describe('the pipeline layout (ELK)', () => {
   it('lays out a large graph', async () => {
     const nodes = Array.from({ length: 120 }, (_, i) => ({ id: `n${i}`, kind: 'stream' as const, label: `n${i}`, count: 0, pending: 0 }))
     const edges = nodes.slice(1).map((n, i) => ({ id: `e${i}`, source: `n${i}`, target: n.id, kind: 'writes' as const, ratePerSec: 0 }))
-    expect((await layoutGraph(nodes, edges, [])).nodes.size).toBe(120)
+    expect((await layoutGraph(elk, nodes, edges, [])).nodes.size).toBe(120)
   })
 })
 

@@ -1,4 +1,4 @@
-import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js'
+import type { ELK, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js'
 import type { GraphEdge, GraphNode } from '@shared/api'
 import type { PipelineGroup } from './pipeline-groups'
 
@@ -31,8 +31,6 @@ export interface GraphLayout {
 export const labelSize = (edge: GraphEdge): { width: number; height: number } =>
   edge.kind === 'reads' ? { width: 92, height: 28 } : { width: 40, height: 16 }
 
-const elk = new ELK()
-
 /** Spacing and label placement: set on the root and on every pipeline frame (each lays out its own content). */
 const SPACING = {
   'elk.layered.spacing.nodeNodeBetweenLayers': '14',
@@ -61,7 +59,7 @@ const GROUP_OPTIONS = { ...SPACING, 'elk.padding': `[top=${GROUP_LABEL_SPACE},le
  * so a snapshot taken mid-change cannot break the layout; back edges and self
  * loops get routes of their own (drawn as loops, not through the nodes).
  */
-export async function layoutGraph(nodes: readonly GraphNode[], edges: readonly GraphEdge[], groups: readonly PipelineGroup[]): Promise<GraphLayout> {
+export async function layoutGraph(elk: ELK, nodes: readonly GraphNode[], edges: readonly GraphEdge[], groups: readonly PipelineGroup[]): Promise<GraphLayout> {
   const known = new Set(nodes.map((n) => n.id))
   const grouped = new Set(groups.flatMap((g) => g.nodeIds))
   const leaf = (id: string): ElkNode => ({ id, width: NODE_WIDTH, height: NODE_HEIGHT })

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { GraphEdge, GraphNode } from '@shared/api'
+import { layoutEngine } from './elk-in-worker'
 import { layoutGraph, type GraphLayout } from './layout-graph'
 import { pipelineGroups } from './pipeline-groups'
 
@@ -18,7 +19,7 @@ export function useGraphLayout(nodes: readonly GraphNode[], edges: readonly Grap
   useEffect(() => {
     let current = true
     const key = `${structureKey}@${roleKey}`
-    layoutGraph(nodes, edges, groups).then(
+    layoutEngine().then((elk) => layoutGraph(elk, nodes, edges, groups)).then(
       (next) => current && (setLayout({ key, layout: next }), setError(null)),
       (err: unknown) => current && setError(`Layout failed: ${err instanceof Error ? err.message : String(err)}`),
     )

@@ -30,11 +30,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
  * What "memory growth" means for a Node process, measured two ways:
  *  - retained: heapUsed + external right after a forced full GC (the smallest
  *    of a few readings), at the warmed-up start and at the end — what a leak
- *    (a growing buffer, map, queue, or Buffers kept alive) makes grow;
+ *    (a growing buffer, map, queue, or Buffers kept alive) makes grow. Growing
+ *    over MAX_GROWTH fails the soak.
  *  - resident: RSS read every second without forcing anything, its median
- *    over the first and over the last window — so the point of V8's
- *    collection cycle a single reading lands on does not decide.
- * Either growing over MAX_GROWTH fails.
+ *    over the first and over the last window. Reported, not checked: V8 sizes
+ *    its heap from the allocation rate and its GC speed, so RSS follows how
+ *    busy the CPU is. Measured (RELIABILITY.md): RSS +20.4 % with nothing
+ *    retained on a machine getting busier, and +14.4 % for a build leaking
+ *    19 MiB in 100 s, which the retained measure caught (+91.9 %).
  */
 export class MemoryWatch {
   private readonly rss = new Map<string, Array<{ atSec: number; mib: number }>>()
@@ -102,10 +105,9 @@ export class MemoryWatch {
         const growth = median(late) / median(early) - 1
         const all = samples.map((s) => s.mib)
         lines.push(
-          `memory ${p.name} RSS: median ${median(early)} MiB over the first ${window.toFixed(0)} s -> ${median(late)} MiB over the last ${window.toFixed(0)} s (${pct(growth)}); ` +
+          `memory ${p.name} RSS (reported, not checked): median ${median(early)} MiB over the first ${window.toFixed(0)} s -> ${median(late)} MiB over the last ${window.toFixed(0)} s (${pct(growth)}); ` +
             `first ${all[0]}, last ${all.at(-1)}, range ${Math.min(...all)}-${Math.max(...all)} MiB`,
         )
-        if (!(growth <= MAX_GROWTH)) failures.push(`${p.name} RSS grew ${pct(growth)}`)
       }
     }
     return { lines, failures }

@@ -36,6 +36,12 @@ function setting(flag: string, env: string, fallback: number): number {
   return value
 }
 
+function mustInspector(output: string): string {
+  const url = inspectorUrl(output)
+  if (!url) throw new Error(`no inspector address in the output (node --inspect): ${output.slice(0, 500)}`)
+  return url
+}
+
 async function main(): Promise<number> {
   const durationSec = setting('--duration', 'SOAK_DURATION_SEC', 600)
   const hopsPerSec = setting('--hops', 'SOAK_HOPS_PER_SEC', 2_000)
@@ -63,9 +69,9 @@ async function main(): Promise<number> {
   let ws: WebSocket | undefined
   try {
     await worker.ready
-    const memory = new MemoryWatch(
-      [worker, host].map((child) => ({ name: child.name, pid: child.process.pid, inspector: inspectorUrl(child.output()) ?? '' })),
-    )
+    // Read once now: the kept output is only the last few KiB, and the address is printed first.
+    const inspectors = { worker: mustInspector(worker.output()), host: mustInspector(host.output()) }
+    const memory = new MemoryWatch([worker, host].map((c) => ({ name: c.name, pid: c.process.pid, inspector: inspectors[c.name as 'worker' | 'host'] })))
     const hostUrl = new URL(/(http:\/\/\S+)/.exec(await host.ready)?.[1] ?? '')
     const token = hostUrl.searchParams.get('token') ?? ''
     ws = new WebSocket(`ws://${hostUrl.host}/ws?token=${token}`)
@@ -89,14 +95,18 @@ async function main(): Promise<number> {
     const started = Date.now()
     await new Promise((r) => setTimeout(r, warmupSec * 1000))
     await memory.checkpoint(`${warmupSec} s warm-up`)
-    if (snapshots) await heapSnapshot(inspectorUrl(host.output()) ?? '', join(snapshots, 'host-start.heapsnapshot'))
+    // A snapshot that fails must not cost the run its report.
+    const snapshot = (label: string) =>
+      snapshots && heapSnapshot(inspectors.host, join(snapshots, `host-${label}.heapsnapshot`)).catch((e: unknown) => console.error(`soak: no ${label} snapshot: ${String(e)}`))
+    await snapshot('start')
     memory.startRss()
     printKeySizes('start', await keySizes(redis))
     const progress = setInterval(() => {
       const secs = (Date.now() - started) / 1000
       const rates = `sent ${load.sent.size}, answered ${load.answers.size}, ${(load.hops / secs).toFixed(0)} hops/s`
-      void Promise.all([worker, host].map((c) => memoryNow(inspectorUrl(c.output()) ?? '').catch(() => null))).then(([w, h]) => {
-        const of = (m: typeof w) => (m ? `rss ${m.rss} MiB (V8 heap ${m.heapUsed} used of ${m.heapTotal})` : 'gone')
+      const now = (url: string) => memoryNow(url).catch((error: unknown) => (error instanceof Error ? error.message : String(error)))
+      void Promise.all([now(inspectors.worker), now(inspectors.host)]).then(([w, h]) => {
+        const of = (m: typeof w) => (typeof m === 'string' ? `unreadable (${m})` : `rss ${m.rss} MiB (V8 heap ${m.heapUsed} used of ${m.heapTotal})`)
         console.log(`  ${secs.toFixed(0)} s: ${rates}; worker ${of(w)}, host ${of(h)}`)
       })
     }, 15_000)
@@ -106,7 +116,7 @@ async function main(): Promise<number> {
     clearInterval(checkpoints)
     memory.stopRss()
     await memory.checkpoint('end')
-    if (snapshots) await heapSnapshot(inspectorUrl(host.output()) ?? '', join(snapshots, 'host-end.heapsnapshot'))
+    await snapshot('end')
     const elapsed = (Date.now() - started) / 1000
     const hopsInRun = load.hops
     load.stopSending()

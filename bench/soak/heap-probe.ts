@@ -7,6 +7,8 @@ export interface HeapReading {
   heapUsed: number
   /** Buffers and other memory outside the V8 heap that JS objects keep alive. */
   external: number
+  /** What V8 has committed for its heap: above heapUsed, room it keeps. */
+  heapTotal: number
   rss: number
 }
 
@@ -69,7 +71,7 @@ export function heapAfterGc(url: string): Promise<HeapReading> {
     await call('HeapProfiler.collectGarbage')
     await call('HeapProfiler.collectGarbage') // a second pass frees what the first one's finalizers released
     const usage = await memoryUsage(call)
-    return { heapUsed: round(usage.heapUsed), external: round(usage.external), rss: round(usage.rss) }
+    return { heapUsed: round(usage.heapUsed), external: round(usage.external), heapTotal: round(usage.heapTotal), rss: round(usage.rss) }
   })
 }
 

@@ -78,7 +78,7 @@ export class MemoryWatch {
       }
       const heap = readings.reduce((a, b) => (retained(b) < retained(a) ? b : a))
       this.checkpoints.get(p.name)?.push({ atSec: this.secs(), heap })
-      console.log(`  ${label}: ${p.name} after GC: heap ${heap.heapUsed} MiB + external ${heap.external} MiB (rss then ${heap.rss} MiB)`)
+      console.log(`  ${label}: ${p.name} after GC: heap ${heap.heapUsed} MiB + external ${heap.external} MiB (V8 heap committed ${heap.heapTotal} MiB, rss then ${heap.rss} MiB)`)
     }
   }
 

@@ -15,8 +15,8 @@ export interface Child {
 }
 
 /** `node bin/switchyard.js <args>` in its own process, ready when a line matches. */
-export function spawnSwitchyard(name: string, args: string[], env: NodeJS.ProcessEnv, readyLine: RegExp): Child {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+export function spawnSwitchyard(name: string, args: string[], env: NodeJS.ProcessEnv, readyLine: RegExp, nodeFlags: string[] = []): Child {
+  const child = spawn(process.execPath, [...nodeFlags, BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-OUTPUT_KEEP_CHARS))
   child.stderr?.on('data', keep)

@@ -18,13 +18,21 @@ export const MAX_IN_FLIGHT_PER_CLIENT = 64
 /** Close code for a frame without the right token (4000-4999: application codes). */
 export const CLOSE_UNAUTHORIZED = WS_CLOSE_UNAUTHORIZED
 
+/** What a client's output queue did, told when it is gone (tests, logs). */
+export interface ClientOutput {
+  /** Events not sent because the client read too slowly. */
+  droppedEvents: number
+  /** The most bytes ever queued for it (ws's buffer plus the socket's). */
+  peakBufferedBytes: number
+}
+
 export interface ClientContext {
   token: string
   dispatch: Dispatch
   bus: EventBus
   watchCounts: WatchCounts
   /** Called once the client is gone and its tails and watches are released. */
-  onReleased?: (resources: ClientResources) => void
+  onReleased?: (resources: ClientResources, output: ClientOutput) => void
 }
 
 function asText(data: RawData): Buffer {
@@ -43,6 +51,7 @@ export function serveClient(socket: WebSocket, context: ClientContext): void {
   const resources = new ClientResources(context.dispatch, context.watchCounts)
   let inFlight = 0
   let droppedEvents = 0
+  let peakBufferedBytes = 0
 
   const send = (frame: WsServerFrame, droppable: boolean): void => {
     if (socket.readyState !== socket.OPEN) return
@@ -58,6 +67,7 @@ export function serveClient(socket: WebSocket, context: ClientContext): void {
       text = JSON.stringify({ type: 'error', message: `answer could not be encoded: ${(error as Error).message}` })
     }
     socket.send(text)
+    peakBufferedBytes = Math.max(peakBufferedBytes, socket.bufferedAmount)
   }
   const protocolError = (message: string) => send({ type: 'error', message }, false)
 
@@ -123,6 +133,6 @@ export function serveClient(socket: WebSocket, context: ClientContext): void {
     for (const unsubscribe of subscriptions.values()) unsubscribe()
     subscriptions.clear()
     if (droppedEvents > 0) logger('host').warn(`a slow client missed ${droppedEvents} events`)
-    void resources.release().finally(() => context.onReleased?.(resources))
+    void resources.release().finally(() => context.onReleased?.(resources, { droppedEvents, peakBufferedBytes }))
   })
 }

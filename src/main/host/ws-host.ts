@@ -8,7 +8,7 @@ import { WatchCounts, type ClientResources } from './client-resources'
 import { securityHeaders } from './security-headers'
 import { readStatic } from './static-files'
 import { newToken, tokenMatches } from './token'
-import { serveClient } from './ws-client'
+import { serveClient, type ClientOutput } from './ws-client'
 
 /** Bound on simultaneous WebSocket clients. */
 export const MAX_WS_CLIENTS = 32
@@ -26,7 +26,7 @@ export interface WsHostOptions {
   /** Default: 32 fresh random bytes. */
   token?: string
   /** Told when a client has gone and its tails and watches are released (tests, logs). */
-  onClientReleased?: (resources: ClientResources) => void
+  onClientReleased?: (resources: ClientResources, output: ClientOutput) => void
 }
 
 export interface WsHost {

@@ -6,6 +6,7 @@ import { AppSession } from '../../../src/main/app/app-session'
 import { createSessionDispatcher } from '../../../src/main/app/control-handlers'
 import { noSecretStore } from '../../../src/main/app/secret-store'
 import type { ClientResources } from '../../../src/main/host/client-resources'
+import type { ClientOutput } from '../../../src/main/host/ws-client'
 import { startWsHost, type WsHost } from '../../../src/main/host/ws-host'
 import type { Dispatch } from '../../../src/main/api/dispatch'
 import { startTestRedis, type TestRedis } from '../../support/redis'
@@ -19,6 +20,8 @@ export interface HostFixture {
   host: WsHost
   dir: string
   released: ClientResources[]
+  /** Each gone client's output queue, in the order they went. */
+  outputs: ClientOutput[]
   wsUrl: string
   close(): Promise<void>
 }
@@ -39,7 +42,9 @@ export async function startHostFixture(env: NodeJS.ProcessEnv = {}): Promise<Hos
   await session.start()
   const dispatch = createSessionDispatcher(session)
   const released: ClientResources[] = []
-  const host = await startWsHost({ dispatch, bus: session.bus, staticDir, onClientReleased: (r) => released.push(r) })
+  const outputs: ClientOutput[] = []
+  const onClientReleased = (r: ClientResources, output: ClientOutput) => (released.push(r), outputs.push(output))
+  const host = await startWsHost({ dispatch, bus: session.bus, staticDir, onClientReleased })
   return {
     redis,
     session,
@@ -47,6 +52,7 @@ export async function startHostFixture(env: NodeJS.ProcessEnv = {}): Promise<Hos
     host,
     dir,
     released,
+    outputs,
     wsUrl: `ws://127.0.0.1:${host.port}/ws?token=${host.token}`,
     async close() {
       await host.close()

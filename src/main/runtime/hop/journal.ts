@@ -78,11 +78,23 @@ export function addHop(tx: Transaction, hop: JournalHop, journalMaxLen: number):
     hop.conversationId,
     hop.role,
     hop.agentId,
-    String(Date.now() / 1000),
+    nowSecText(),
     hop.failure ?? '',
     hop.consumer ?? hop.agentId,
     hop.deliveries ?? 1,
   ])
+}
+
+let lastMs = 0
+let lastText = '0'
+/** Date.now() / 1000 as text, made once per millisecond (a busy batch's hops share it). */
+function nowSecText(): string {
+  const ms = Date.now()
+  if (ms !== lastMs) {
+    lastMs = ms
+    lastText = String(ms / 1000)
+  }
+  return lastText
 }
 
 /** Journal entry (and index) only, without delivering or acking: for tools and tests that replay hops. */

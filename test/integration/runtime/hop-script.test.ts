@@ -63,6 +63,105 @@ describe('the hop script (delivery, journal and XACK in one step)', () => {
   })
 })
 
+describe('the hop script when a key has the wrong type', () => {
+  it('a destination stream that is a hash: dead-lettered with the exact reason, acked, nothing delivered', async () => {
+    const sourceId = await pendingEntry('msg-wt-dest', 'uppercase-1')
+    await redis.hset('hop:wt:dest', 'f', 'v')
+    await runHop(hopFor('msg-wt-dest', sourceId, 'hop:wt:dest'))
+    const [letter] = await redis.xrange(deadLetterStream(roleStream('uppercase')), '-', '+')
+    expect(letter?.[1]).toEqual(expect.arrayContaining(['dlq_reason', 'WRONGTYPE: destination stream hop:wt:dest is a hash', 'dlq_source_id', sourceId]))
+    expect(await redis.hgetall('hop:wt:dest')).toEqual({ f: 'v' })
+    expect(await readJournal(redis, 'msg-wt-dest')).toEqual([])
+    const pending = (await redis.xpending(roleStream('uppercase'), roleGroup('uppercase'))) as [number, ...unknown[]]
+    expect(pending[0]).toBe(0)
+  })
+
+  it('and a dead-letter stream that is not a stream either: the hop fails and the entry stays pending as it was', async () => {
+    const sourceId = await pendingEntry('msg-wt-both', 'uppercase-7')
+    // A second delivery, so the count the entry goes back with is checked too.
+    await redis.xclaim(roleStream('uppercase'), roleGroup('uppercase'), 'uppercase-7', 0, sourceId)
+    await redis.set('hop:wt:both', 'x')
+    await redis.del(deadLetterStream(roleStream('uppercase')))
+    await redis.set(deadLetterStream(roleStream('uppercase')), 'not a stream')
+    const tx = new Transaction()
+    addHop(tx, { ...hopFor('msg-wt-both', sourceId, 'hop:wt:both'), consumer: 'uppercase-7', deliveries: 2 }, 10_000)
+    const [error] = await execTransaction(redis, tx)
+    expect(error?.message).toBe(
+      `WRONGTYPE: dead-letter stream ${deadLetterStream(roleStream('uppercase'))} is a string (WRONGTYPE: destination stream hop:wt:both is a string)`,
+    )
+    const pending = (await redis.xpending(roleStream('uppercase'), roleGroup('uppercase'), '-', '+', 10)) as Array<[string, string, number, number]>
+    expect(pending.map(([id, consumer, , deliveries]) => [id, consumer, deliveries])).toEqual([[sourceId, 'uppercase-7', 2]])
+    expect(await redis.get('hop:wt:both')).toBe('x')
+    await redis.del(deadLetterStream(roleStream('uppercase')))
+    await redis.xack(roleStream('uppercase'), roleGroup('uppercase'), sourceId)
+  })
+
+  it('a journal or message index of the wrong type: the hop is still delivered and acked', async () => {
+    const sourceId = await pendingEntry('msg-wt-index', 'uppercase-1')
+    await redis.set('switchyard:journal:msg:msg-wt-index', 'x')
+    await runHop(hopFor('msg-wt-index', sourceId, 'hop:wt:index'))
+    expect(await redis.xlen('hop:wt:index')).toBe(1)
+    expect(await redis.get('switchyard:journal:msg:msg-wt-index')).toBe('x')
+    const pending = (await redis.xpending(roleStream('uppercase'), roleGroup('uppercase'))) as [number, ...unknown[]]
+    expect(pending[0]).toBe(0)
+  })
+
+  it('a result list that is a string: dead-lettered with the reason (an LPUSH refused writes nothing)', async () => {
+    const sourceId = await pendingEntry('msg-wt-list', 'uppercase-1')
+    await redis.set('hop:wt:list', 'x')
+    await runHop({ ...hopFor('msg-wt-list', sourceId, 'hop:wt:list'), delivery: 'list' })
+    const letters = await redis.xrange(deadLetterStream(roleStream('uppercase')), '-', '+')
+    expect(letters.at(-1)?.[1]).toEqual(expect.arrayContaining(['dlq_reason', 'WRONGTYPE: result_list hop:wt:list is a string']))
+    expect(await redis.ttl('hop:wt:list')).toBe(-1)
+  })
+})
+
+describe('hops queued together run as one batch call, each with its own outcome', () => {
+  it('delivered, already done, dead-lettered and refused hops side by side; a flushed script is loaded again', async () => {
+    const stream = roleStream('uppercase')
+    const ids = [await pendingEntry('b-1', 'uppercase-1'), await pendingEntry('b-2', 'uppercase-1'), await pendingEntry('b-3', 'uppercase-1')]
+    await redis.xack(stream, roleGroup('uppercase'), ids[1] as string) // b-2: finished elsewhere already
+    await redis.hset('hop:batch:wrong', 'f', 'v')
+    await redis.script('FLUSH')
+    const tx = new Transaction()
+    addHop(tx, hopFor('b-1', ids[0] as string, 'hop:batch:out'), 10_000)
+    addHop(tx, hopFor('b-2', ids[1] as string, 'hop:batch:out'), 10_000)
+    addHop(tx, hopFor('b-3', ids[2] as string, 'hop:batch:wrong'), 10_000)
+    tx.call('LPUSH', ['hop:batch:wrong', 'x'])
+    addHop(tx, { ...hopFor('b-4', '', 'hop:batch:out'), source: undefined, delivery: 'none' }, 10_000)
+    const outcome = await execTransaction(redis, tx)
+    expect(outcome.map((error) => error?.message.slice(0, 9) ?? null)).toEqual([null, null, null, 'WRONGTYPE', null])
+    expect(await redis.xlen('hop:batch:out')).toBe(1)
+    expect((await readJournal(redis, 'b-1')).map((hop) => hop.fields.destination)).toEqual(['hop:batch:out'])
+    expect(await readJournal(redis, 'b-2')).toEqual([])
+    expect(await readJournal(redis, 'b-4')).toHaveLength(1)
+    const letters = await redis.xrange(deadLetterStream(stream), '-', '+')
+    expect(letters.at(-1)?.[1]).toEqual(expect.arrayContaining(['dlq_reason', 'WRONGTYPE: destination stream hop:batch:wrong is a hash', 'dlq_source_id', ids[2]]))
+    const pending = (await redis.xpending(stream, roleGroup('uppercase'))) as [number, ...unknown[]]
+    expect(pending[0]).toBe(0)
+  })
+
+  it('a hop that fails inside a batch fails alone', async () => {
+    const stream = roleStream('uppercase')
+    const ok = await pendingEntry('c-1', 'uppercase-1')
+    const stuck = await pendingEntry('c-2', 'uppercase-1')
+    await redis.set('hop:batch:both', 'x')
+    await redis.del(deadLetterStream(stream))
+    await redis.set(deadLetterStream(stream), 'not a stream')
+    const tx = new Transaction()
+    addHop(tx, hopFor('c-2', stuck, 'hop:batch:both'), 10_000)
+    addHop(tx, hopFor('c-1', ok, 'hop:batch:fine'), 10_000)
+    const outcome = await execTransaction(redis, tx)
+    expect(outcome[0]?.message).toMatch(/^WRONGTYPE: dead-letter stream/)
+    expect(outcome[1]).toBeNull()
+    expect(await redis.xlen('hop:batch:fine')).toBe(1)
+    const pending = (await redis.xpending(stream, roleGroup('uppercase'), '-', '+', 10)) as Array<[string]>
+    expect(pending.map(([id]) => id)).toEqual([stuck])
+    await redis.del(deadLetterStream(stream))
+    await redis.xack(stream, roleGroup('uppercase'), stuck)
+  })
+})
+
 describe('the flat-field hop script (seed 000 agents)', () => {
   it('writes every output with its fields and cap, and writes nothing for an entry handled twice', async () => {
     await redis.xgroup('CREATE', 'flat:tasks', 'flat-group', '$', 'MKSTREAM')

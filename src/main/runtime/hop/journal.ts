@@ -1,8 +1,6 @@
 // The hop journal: each hop's trace written with it, and read back per message or conversation.
 import type { Redis } from 'ioredis'
 import {
-  DEAD_LETTER_MAX_BYTES,
-  DEAD_LETTER_MAXLEN,
   deadLetterStream,
   JOURNAL_STREAM,
   journalIndexOfConversation,
@@ -10,7 +8,8 @@ import {
 } from '@shared/keys'
 import { fieldsToRecord } from '../reader/stream-entry'
 import { luaScript, type Transaction } from './transaction'
-import { HOP_LUA } from './lua/hop.lua'
+import { hopLua } from './lua/hop.lua'
+import { batchCallLua, singleCallLua } from './lua/batch.lua'
 
 /**
  * How long the per-message and per-conversation indexes live after their
@@ -31,8 +30,12 @@ export const MAX_CONVERSATION_MESSAGES = 10_000
  * of the source; or, when the delivery cannot be made, the dead letter.
  * Inside the batch's MULTI, each hop is atomic; a crash before EXEC leaves
  * the source entry pending. The XACK comes first: no hop is delivered twice.
+ * Hops queued one after another in a transaction go as one batch call of
+ * the script (lua/batch.lua.ts): one script run for a busy batch, each hop
+ * still its own step with its own outcome.
  */
-const HOP_SCRIPT = luaScript(HOP_LUA)
+const HOP_DEFINITION = hopLua({ indexTtlSec: JOURNAL_INDEX_TTL_SEC, conversationCap: MAX_CONVERSATION_MESSAGES })
+const HOP_SCRIPT = luaScript(singleCallLua(HOP_DEFINITION, 'hop'), batchCallLua(HOP_DEFINITION, 'hop'))
 
 export interface JournalHop {
   messageId: string
@@ -55,34 +58,43 @@ export interface JournalHop {
 }
 
 export function addHop(tx: Transaction, hop: JournalHop, journalMaxLen: number): void {
-  const keys = [
+  const source = hop.source
+  const sourceStream = source ? source.stream : JOURNAL_STREAM
+  tx.script(HOP_SCRIPT, [
     hop.destination,
     JOURNAL_STREAM,
     journalIndexOfMessage(hop.messageId),
     journalIndexOfConversation(hop.conversationId),
-    hop.source?.stream ?? JOURNAL_STREAM,
-    deadLetterStream(hop.source?.stream ?? JOURNAL_STREAM),
-  ]
-  tx.script(HOP_SCRIPT, keys, [
+    sourceStream,
+    deadLetterStream(sourceStream),
+  ], [
     hop.delivery ?? 'none',
     hop.envelopeJson,
     journalMaxLen,
-    JOURNAL_INDEX_TTL_SEC,
     hop.messageId,
-    hop.source?.group ?? '',
-    hop.source?.id ?? '',
+    source ? source.group : '',
+    source ? source.id : '',
     hop.resultTtlSec ?? JOURNAL_INDEX_TTL_SEC,
     hop.conversationId,
     hop.role,
     hop.agentId,
-    String(Date.now() / 1000),
-    DEAD_LETTER_MAXLEN,
-    DEAD_LETTER_MAX_BYTES,
+    nowSecText(),
     hop.failure ?? '',
     hop.consumer ?? hop.agentId,
     hop.deliveries ?? 1,
-    MAX_CONVERSATION_MESSAGES,
   ])
+}
+
+let lastMs = 0
+let lastText = '0'
+/** Date.now() / 1000 as text, made once per millisecond (a busy batch's hops share it). */
+function nowSecText(): string {
+  const ms = Date.now()
+  if (ms !== lastMs) {
+    lastMs = ms
+    lastText = String(ms / 1000)
+  }
+  return lastText
 }
 
 /** Journal entry (and index) only, without delivering or acking: for tools and tests that replay hops. */

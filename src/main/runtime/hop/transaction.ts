@@ -8,16 +8,21 @@ export type RedisArg = string | number
 export interface LuaScript {
   readonly lua: string
   readonly sha: string
+  /** The same script for many calls at once (lua/batch.lua.ts): consecutive calls in a transaction go as one. */
+  readonly batch?: LuaScript
 }
 
-export function luaScript(lua: string): LuaScript {
-  return { lua, sha: createHash('sha1').update(lua).digest('hex') }
+export function luaScript(lua: string, batchLua?: string): LuaScript {
+  const sha = createHash('sha1').update(lua).digest('hex')
+  return batchLua === undefined ? { lua, sha } : { lua, sha, batch: luaScript(batchLua) }
 }
 
 interface QueuedCommand {
   name: string
   args: RedisArg[]
   script?: LuaScript
+  keys?: string[]
+  scriptArgs?: RedisArg[]
 }
 
 /** Where writes are queued: a transaction of ours, or (for the sweeper's rare writes) an ioredis MULTI. */
@@ -48,7 +53,7 @@ export class Transaction implements CommandSink {
   }
 
   script(script: LuaScript, keys: string[], args: RedisArg[]): void {
-    this.commands.push({ name: 'EVALSHA', args: [script.sha, keys.length, ...keys, ...args], script })
+    this.commands.push({ name: 'EVALSHA', args: [], script, keys, scriptArgs: args })
   }
 }
 
@@ -71,7 +76,7 @@ export function sendTransaction(client: Redis, tx: Transaction, fallback: Redis 
   return sent.then(async (outcome) => {
     const missing = tx.commands.filter((command, index) => command.script && isNoScript(outcome[index]))
     if (missing.length === 0) return outcome
-    const scripts = new Set(missing.map((command) => command.script as LuaScript))
+    const scripts = new Set(missing.flatMap(({ script }) => (script?.batch ? [script, script.batch] : script ? [script] : [])))
     for (const script of scripts) await fallback.call('SCRIPT', ['LOAD', script.lua])
     const retried = await corked(fallback, () => writeCommands(fallback, missing))
     let next = 0
@@ -100,16 +105,64 @@ export function corked<T>(client: Redis, write: () => T): T {
 
 function writeCommands(client: Redis, commands: QueuedCommand[]): Promise<TransactionOutcome> {
   if (commands.length === 0) return Promise.resolve([])
+  // A Cluster takes a script's keys only from one slot: there each call goes alone.
+  const wire = toWire(commands, !(client as { isCluster?: boolean }).isCluster)
   // The QUEUED replies carry nothing: a command Redis refuses to queue makes EXEC fail with EXECABORT.
   client.call('MULTI').catch(ignore)
-  for (const command of commands) client.call(command.name, command.args).catch(ignore)
+  for (const command of wire) client.call(command.name, command.args).catch(ignore)
   return client.call('EXEC').then((replies) => {
     if (!Array.isArray(replies)) throw new Error('EXEC returned no replies (the transaction was discarded)')
-    return commands.map((_, index) => {
+    const outcome: TransactionOutcome = []
+    wire.forEach((command, index) => {
       const reply: unknown = replies[index]
-      return reply instanceof Error ? reply : null
+      for (let k = 0; k < command.calls; k++) {
+        const own: unknown = command.calls > 1 && Array.isArray(reply) ? reply[k] : reply
+        outcome.push(own instanceof Error ? own : null)
+      }
     })
+    return outcome
   })
+}
+
+interface WireCommand {
+  name: string
+  args: RedisArg[]
+  /** Queued commands it carries: more than one for a batch of script calls. */
+  calls: number
+}
+
+/** The commands as sent: runs of calls of one batchable script (same key and argument counts) become one call of its batch. */
+function toWire(commands: QueuedCommand[], merge: boolean): WireCommand[] {
+  const wire: WireCommand[] = []
+  for (let i = 0; i < commands.length; ) {
+    const command = commands[i] as QueuedCommand
+    const { script, keys, scriptArgs } = command
+    if (!script || !keys || !scriptArgs) {
+      wire.push({ name: command.name, args: command.args, calls: 1 })
+      i++
+      continue
+    }
+    let end = i + 1
+    while (merge && script.batch && end < commands.length && sameShape(commands[end] as QueuedCommand, command)) end++
+    if (end - i === 1 || !script.batch) {
+      wire.push({ name: 'EVALSHA', args: [script.sha, keys.length, ...keys, ...scriptArgs], calls: 1 })
+    } else {
+      const allKeys: RedisArg[] = []
+      const allArgs: RedisArg[] = [keys.length, scriptArgs.length]
+      for (let k = i; k < end; k++) {
+        const call = commands[k] as QueuedCommand
+        for (const key of call.keys ?? []) allKeys.push(key)
+        for (const arg of call.scriptArgs ?? []) allArgs.push(arg)
+      }
+      wire.push({ name: 'EVALSHA', args: [script.batch.sha, allKeys.length, ...allKeys, ...allArgs], calls: end - i })
+    }
+    i = end
+  }
+  return wire
+}
+
+function sameShape(a: QueuedCommand, b: QueuedCommand): boolean {
+  return a.script === b.script && a.keys?.length === b.keys?.length && a.scriptArgs?.length === b.scriptArgs?.length
 }
 
 function isNoScript(error: Error | null | undefined): boolean {

@@ -1,5 +1,6 @@
 // Decoding and validating the envelope field of a stream entry.
 import { ENVELOPE_FIELD, envelopeSchema, type Envelope } from '@shared/envelope'
+import { checkEnvelopeFast } from '@shared/envelope-check'
 import { parseWith } from '@shared/validate'
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth'
 
@@ -25,14 +26,10 @@ export function decodeEntryEnvelope(fields: Record<string, string>, maxBytes: nu
   } catch (error) {
     return { ok: false, reason: `envelope is not valid JSON: ${error instanceof Error ? error.message : String(error)}` }
   }
-  let parsed: ReturnType<typeof parseWith<typeof envelopeSchema>>
-  try {
-    parsed = parseWith(envelopeSchema, json)
-  } catch (error) {
-    return { ok: false, reason: `envelope failed the schema: ${error instanceof Error ? error.message : String(error)}` }
-  }
-  if (!parsed.ok) return { ok: false, reason: `envelope failed the schema: ${parsed.message}` }
-  const envelope = parsed.value
+  const envelope = checkEnvelopeFast(json, nowSeconds) ?? parseWithZod(json)
+  if (typeof envelope === 'string') return { ok: false, reason: envelope }
+  // Text decoded from UTF-8 holds no lone surrogate: only a \u escape can make one.
+  if (!raw.includes('\\u')) return { ok: true, envelope }
   for (const name of KEY_FIELDS) {
     const value: unknown = envelope[name]
     if (typeof value === 'string' && LONE_SURROGATE.test(value)) {
@@ -40,4 +37,16 @@ export function decodeEntryEnvelope(fields: Record<string, string>, maxBytes: nu
     }
   }
   return { ok: true, envelope }
+}
+
+const nowSeconds = (): number => Date.now() / 1000
+
+/** The schema's verdict on what the fast check left to it: the envelope, or the reason it fails. */
+function parseWithZod(json: unknown): Envelope | string {
+  try {
+    const parsed = parseWith(envelopeSchema, json)
+    return parsed.ok ? parsed.value : `envelope failed the schema: ${parsed.message}`
+  } catch (error) {
+    return `envelope failed the schema: ${error instanceof Error ? error.message : String(error)}`
+  }
 }

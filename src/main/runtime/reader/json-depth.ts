@@ -2,11 +2,28 @@
 export const MAX_JSON_DEPTH = 256
 
 /**
- * True when `text` nests objects/arrays deeper than `limit`. One pass over
- * the characters, skipping strings: cheaper than a parse, and it stops at the
- * first level too many (a 5,000-deep payload is refused at level 257).
+ * True when `text` nests objects/arrays deeper than `limit`. Text with no
+ * more than `limit` opening brackets in all cannot (counted with indexOf,
+ * which runs natively: nearly free for an ordinary envelope); otherwise one
+ * pass over the characters, skipping strings, that stops at the first level
+ * too many (a 5,000-deep payload is refused at level 257).
  */
 export function nestsDeeperThan(text: string, limit: number): boolean {
+  return openingsAbove(text, limit) && scanDeeperThan(text, limit)
+}
+
+/** More than `limit` '{' and '[' in all (inside strings too: an upper bound of the depth). */
+function openingsAbove(text: string, limit: number): boolean {
+  let count = 0
+  for (const bracket of ['{', '[']) {
+    for (let at = text.indexOf(bracket); at !== -1; at = text.indexOf(bracket, at + 1)) {
+      if (++count > limit) return true
+    }
+  }
+  return false
+}
+
+function scanDeeperThan(text: string, limit: number): boolean {
   let depth = 0
   let inString = false
   for (let i = 0; i < text.length; i++) {

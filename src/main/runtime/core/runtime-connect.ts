@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis'
 import { redactUrl, type RedisConnectionConfig } from '../../redis/connection-config'
 import { isNoPermission, noPermissionSentence } from '../../redis/acl-errors'
-import { refuseClusterNode } from '../../redis/cluster-detect'
+import { isClusterNode } from '../../redis/cluster-detect'
 import { checkRedisVersion } from '../../redis/version-floor'
 import { waitForFirstReady } from '../../redis/wait-ready'
 import type { ControlBus } from '../control/control-bus'
@@ -20,7 +20,8 @@ export async function awaitRedis(commands: Redis, config: RedisConnectionConfig,
   })
   const versionWarning = await checkRedisVersion(commands)
   if (versionWarning) reportError(new Error(versionWarning))
-  await refuseClusterNode(commands) // a clear sentence instead of MOVED on the first hop
+  // Until the runtime's Cluster hop lands: a clear sentence instead of MOVED on the first hop.
+  if (await isClusterNode(commands)) throw new Error('Redis Cluster is not supported by the runtime yet (this server answers cluster_enabled:1)')
 }
 
 /**

@@ -54,7 +54,7 @@ export function createHarnessOn<C extends RedisClient>(connect: () => C, overrid
   })
   const others: HandlerGroup<ConnectionMethod | AgentMethod> = {
     'connection.status': notHere, 'connection.test': notHere, 'connection.connect': notHere,
-    'connection.useEmbedded': notHere, 'connection.saved': notHere, 'connection.forget': notHere,
+    'connection.useEmbedded': notHere, 'connection.saved': notHere, 'connection.forget': notHere, 'connection.nodes': notHere,
     'agents.roles': notHere, 'agents.list': notHere, 'agents.start': notHere, 'agents.stop': notHere,
     'agents.scale': notHere, 'agents.broadcast': notHere,
     'agents.module': notHere, 'agents.setModule': notHere, 'agents.reload': notHere,

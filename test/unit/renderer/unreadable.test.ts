@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TopologySnapshot } from '@shared/api'
 import { topologySelectors } from '../../../src/renderer/src/stores/topology-selectors'
-import { unreadableTitle } from '../../../src/renderer/src/components/operator/UnreadableNote'
+import { unreadableTitle } from '../../../src/renderer/src/components/operator/unreadable-title'
 import { slotRangesText } from '../../../src/renderer/src/stores/cluster-nodes-store'
 
 const empty: TopologySnapshot = { ts: 1, streams: [], agents: [], graph: { nodes: [], edges: [] }, streamCount: 0, truncated: false }

@@ -1,10 +1,7 @@
 import { topologySelectors } from '../../stores/topology-selectors'
 import { useTopologyStore } from '../../stores/topology-store'
+import { unreadableTitle } from './unreadable-title'
 
-/** "1 key could not be read:" / "3 keys could not be read:". */
-export function unreadableTitle(count: number): string {
-  return `${count} ${count === 1 ? 'key' : 'keys'} could not be read:`
-}
 
 /**
  * What the Redis user's rights kept out of the topology, next to the rest of

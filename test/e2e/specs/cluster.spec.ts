@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { ConnectionPage } from '../pages/connection-page'
 import { PendingPage } from '../pages/pending-page'
+import { PipelinePage } from '../pages/pipeline-page'
 import { StreamsPage } from '../pages/streams-page'
+import { TracesPage } from '../pages/traces-page'
+import { sendRawToManager } from '../support/send-to-manager'
 import { keysOnEveryMaster, startClusterApp, type ClusterApp } from '../support/cluster-app'
 import { expect, test } from '../support/fixtures'
 
@@ -10,7 +13,7 @@ let app: ClusterApp
 
 test.beforeAll(async () => {
   test.setTimeout(180_000)
-  app = await startClusterApp({ agents: 'none' })
+  app = await startClusterApp({ agents: 'demo' })
 })
 
 test.afterAll(async () => {
@@ -70,4 +73,31 @@ test('pending entries on a key of each master are read and claimed to a new cons
     await expect(pending.consumerRows('rescuer')).toHaveCount(2)
     expect(await app.redis.xpending(key, 'workers')).toEqual([2, ids[0], ids[1], [['rescuer', '2']]])
   }
+})
+
+test('the graph shows the demo roles running on the Cluster, and a stream node opens its panel', async ({ page }) => {
+  const pipeline = new PipelinePage(page)
+  await pipeline.open(app.url)
+  for (const role of ['manager', 'uppercase', 'reverse']) {
+    await expect(pipeline.node('role', role)).toBeVisible()
+    await expect(pipeline.node('stream', `stream:role:${role}`)).toBeVisible()
+  }
+  await pipeline.node('stream', 'stream:role:uppercase').click()
+  await expect(pipeline.panel).toContainText('cg:role:uppercase')
+})
+
+test('the trace of a "Hello, world!" request through agents on the Cluster steps through its hops', async ({ page }) => {
+  const messageId = await sendRawToManager(app.redis, 'cluster-hello', { kind: 'task', payload: { text: 'Hello, world!', stage: 'start' } })
+  const result = await app.redis.blpop(`result:${messageId}`, 30)
+  expect(result?.[1]).toContain('!DLROW ,OLLEH')
+  const traces = new TracesPage(page)
+  await traces.open(app.url)
+  await traces.findByMessageId(messageId)
+  await expect(traces.position).toHaveText(/^Hop 1 of \d+$/)
+  const total = Number((await traces.position.textContent())?.match(/of (\d+)/)?.[1])
+  expect(total).toBeGreaterThanOrEqual(5)
+  await expect(traces.hopDetail).toContainText('manager')
+  await page.keyboard.press('End')
+  await expect(traces.position).toHaveText(`Hop ${total} of ${total}`)
+  await expect(traces.hopDetail).toContainText('!DLROW ,OLLEH')
 })

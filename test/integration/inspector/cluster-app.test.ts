@@ -83,13 +83,19 @@ describe('the app on a Redis Cluster', () => {
     for (const key of keys) expect(snapshot.streams.map((s) => s.key)).toContain(key)
   })
 
-  it('a killed master shows as unreachable and its replica takes over its slots', async () => {
-    const { session, nodes } = open({ REDIS_URL: cluster.url })
+  it('a killed master shows as unreachable, its replica takes over its slots, and the topology still lists its streams', async () => {
+    const { session, nodes, dispatch } = open({ REDIS_URL: cluster.url })
     await session.start()
     await waitFor('connected', () => session.status().state === 'connected')
     const victim = await cluster.masterOf('stream:role:uppercase')
     const before = (await nodes()).nodes.find((n) => n.address.endsWith(`:${victim.port}`))!
+    const admin = cluster.client()
+    await admin.xadd('stream:role:uppercase', '*', 'n', 'survives the failover')
+    await admin.quit()
     await cluster.failOver(victim)
+    // The promoted replica is scanned at once (the slot table read again): the killed master's stream is still listed.
+    const snapshot = unwrap(await dispatch('topology.snapshot', {})) as TopologySnapshot
+    expect(snapshot.streams.map((s) => s.key)).toContain('stream:role:uppercase')
     const after = await waitFor('the failed master reported', async () => {
       const answer = await nodes()
       const dead = answer.nodes.find((n) => n.address.endsWith(`:${victim.port}`))

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis'
-import { mastersOf, type RedisClient } from '../../redis/client-type'
+import type { RedisClient } from '../../redis/client-type'
+import { scanTargets } from '../cluster/scan-targets'
 
 /** SCAN calls one count may spend on each server; beyond them the count is an estimate. */
 export const RESULT_SCAN_CALLS = 5
@@ -32,7 +33,7 @@ async function countOn(node: Redis): Promise<ResultListCount> {
  * to that server's keyspace by DBSIZE: a labelled estimate, cheap at any size.
  */
 export async function countResultLists(redis: RedisClient): Promise<ResultListCount> {
-  const counts = await Promise.all(mastersOf(redis).map(countOn))
+  const counts = await Promise.all((await scanTargets(redis)).map(countOn))
   return {
     count: counts.reduce((sum, c) => sum + c.count, 0),
     estimated: counts.some((c) => c.estimated),

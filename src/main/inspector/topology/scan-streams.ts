@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis'
-import { mastersOf, type RedisClient } from '../../redis/client-type'
+import type { RedisClient } from '../../redis/client-type'
+import { scanTargets } from '../cluster/scan-targets'
 
 /** Keys asked for per SCAN round trip; large so 10,000 keys take a few trips. */
 export const SCAN_COUNT = 1_000
@@ -34,7 +35,7 @@ async function scanOne(node: Redis, match: string | undefined, max: number, foun
  */
 export async function scanStreams(redis: RedisClient, options: { match?: string; max: number }): Promise<ScanResult> {
   const found = new Set<string>()
-  for (const node of mastersOf(redis)) {
+  for (const node of await scanTargets(redis)) {
     if (await scanOne(node, options.match, options.max, found)) return { keys: [...found].sort(), truncated: true }
   }
   return { keys: [...found].sort(), truncated: false }

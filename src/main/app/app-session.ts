@@ -10,11 +10,11 @@ import { AppAgentsModule } from './app-agents-module'
 import { EmbeddedSupervisor } from './embedded-supervisor'
 import { EventBus } from './event-bus'
 import type { Health } from './health-monitor'
-import { buildLive, teardownLive, type Live } from './live-parts'
+import { buildLive, detectedClusterConfig, teardownLive, type Live } from './live-parts'
 import { probeRedis, readyOrEnded, serverVersion } from './redis-probe'
 import { SavedConnections } from './saved-connections'
-import { logger } from '../log/logger'
-import { isNoPermission, noPermissionSentence } from '../redis/acl-errors'
+import { freshStatus, noteStatusChange } from './status-change'
+import { startAgents } from './start-agents'
 import type { SecretStore } from './secret-store'
 
 /** How long connect/start waits for a first answer before returning "still trying". */
@@ -70,6 +70,11 @@ export class AppSession {
 
   inspector(): Inspector | null {
     return this.live?.inspector ?? null
+  }
+
+  /** The shared command connection (a Cluster's when connected to one), for the Connection screen's node list. */
+  client(): Live['client'] | null {
+    return this.live?.client ?? null
   }
 
   /** REDIS_URL, else the last used saved connection, else the embedded default. */
@@ -152,7 +157,7 @@ export class AppSession {
     await this.teardown()
     if (!embedded) await this.stopEmbedded()
     const label = redactUrl(config)
-    this.setStatus(this.statusFor(label, embedded, 'connecting'))
+    this.setStatus(this.statusFor(label, embedded, 'connecting', config))
     let envOptions: ReturnType<typeof runtimeOptionsFromEnv>
     try {
       envOptions = runtimeOptionsFromEnv(this.env)
@@ -177,32 +182,38 @@ export class AppSession {
     return this.current
   }
 
-  /** Waits for Redis (however long), then starts the runtime, the inspector and the default agents. */
+  /**
+   * Waits for Redis (however long), then starts the inspector, the runtime and
+   * the default agents. A plain URL that reached a Cluster node is rebuilt as that Cluster first.
+   */
   private async bringUp(live: Live, keep: Map<string, number> | null): Promise<void> {
     await readyOrEnded(live.client)
     if (this.live !== live) return
     try {
+      const clusterConfig = await detectedClusterConfig(live)
+      if (clusterConfig && this.live === live) return await this.rebuildAs(live, clusterConfig, keep)
       const version = await serverVersion(live.client)
       if (this.live === live) this.setStatus({ ...this.current, serverVersion: version })
+      live.inspector.start() // first: the inspector needs no runtime, and shows what is there if the runtime fails
       await live.runtime.start()
-      await live.inspector.start()
-      const refused: string[] = []
       const counts = keep ?? new Map(rolesToStart(this.env, live.embedded).map((role) => [role, 1]))
       if (this.live === live) await this.agentsModule.attach(live.runtime, [...counts.keys()]) // before: kept counts may name its roles
-      for (const [role, instances] of counts) {
-        if (this.live !== live) break
-        if (instances <= 0) continue
-        // The user's rights decide which agents run; each refused role names the missing right.
-        await live.runtime.startRole(role, instances).catch((error: unknown) => {
-          if (!isNoPermission(error)) throw error
-          refused.push(`${role}: ${noPermissionSentence(error)}`)
-        })
-      }
-      if (refused.length > 0) throw new Error(`agents not started: ${refused.join('; ')}`)
+      await startAgents(live.runtime, counts, () => this.live === live)
     } catch (error) {
       this.partsError = error instanceof Error ? error.message : String(error)
       if (this.live === live) this.setStatus({ ...this.current, error: this.partsError })
     }
+  }
+
+  /** The same connection rebuilt on another config (a detected Cluster), brought up in its place. */
+  private async rebuildAs(live: Live, config: RedisConnectionConfig, keep: Map<string, number> | null): Promise<void> {
+    const label = redactUrl(config)
+    const next = buildLive({ ...live.spec, config, label })
+    this.live = next
+    await teardownLive(live)
+    this.setStatus(this.statusFor(label, next.embedded, 'connecting', config))
+    next.health.start()
+    await this.bringUp(next, keep)
   }
 
   private onHealth(health: Health): void {
@@ -215,21 +226,11 @@ export class AppSession {
   private setStatus(next: ConnectionStatus): void {
     const before = this.current
     this.current = next
-    // Latency moves every ping; push it only when it moves noticeably.
-    const latencyMoved = Math.abs((next.latencyMs ?? 0) - (before.latencyMs ?? 0)) >= 1
-    if (before.state !== next.state || before.error !== next.error) {
-      const line = `Redis ${next.target}: ${next.state}${next.error ? ` (${next.error})` : ''}`
-      if (next.state === 'error' || next.state === 'disconnected') logger('app').warn(line)
-      else logger('app').info(line)
-    }
-    const changed = before.state !== next.state || before.error !== next.error || before.readOnly !== next.readOnly
-    if (changed || before.target !== next.target || latencyMoved) {
-      this.bus.publish('connection', next)
-    }
+    if (noteStatusChange(before, next)) this.bus.publish('connection', next)
   }
 
-  private statusFor(target: string, embedded: boolean, state: ConnectionStatus['state']): ConnectionStatus {
-    return { state, target, embedded, latencyMs: null, serverVersion: null, error: null, canSavePasswords: this.canSavePasswords }
+  private statusFor(target: string, embedded: boolean, state: ConnectionStatus['state'], config?: RedisConnectionConfig): ConnectionStatus {
+    return freshStatus(target, embedded, state, this.canSavePasswords, config)
   }
 
   private async teardown(): Promise<void> {

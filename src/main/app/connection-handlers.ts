@@ -5,6 +5,7 @@ import type { ConnectionMethod } from '../api/method-groups'
 import { parseRedisUrl, type RedisConnectionConfig } from '../redis/connection-config'
 import type { RedisTlsSettings } from '../redis/tls-options'
 import type { AppSession } from './app-session'
+import { readClusterNodes } from './cluster-nodes'
 
 function toConfig(params: ConnectionParams): RedisConnectionConfig {
   try {
@@ -15,7 +16,7 @@ function toConfig(params: ConnectionParams): RedisConnectionConfig {
   if (Boolean(params.tlsCertFile) !== Boolean(params.tlsKeyFile)) {
     throw new HandlerError('invalid_request', 'tlsKeyFile: give the client certificate and its key together')
   }
-  const config: RedisConnectionConfig = { url: params.url, tls: params.tls || params.url.startsWith('rediss://') }
+  const config: RedisConnectionConfig = { url: params.url, tls: params.tls || /^rediss(\+cluster)?:\/\//.test(params.url) }
   if (params.username) config.username = params.username
   if (params.password) config.password = params.password
   const tlsSettings = tlsSettingsOf(params)
@@ -79,6 +80,7 @@ export function createConnectionHandlers(session: AppSession): HandlerGroup<Conn
       return status
     },
     'connection.saved': async () => session.saved.list(),
+    'connection.nodes': async () => readClusterNodes(session.client()),
     'connection.forget': async ({ id }) => {
       if (!session.saved.forget(id)) throw new HandlerError('not_found', `no saved connection with id ${id}`)
       return null

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../redis/client-type'
 import { describeConnectionError } from '../redis/connection-errors'
 import { isNoPermission, noPermissionSentence } from '../redis/acl-errors'
 
@@ -39,7 +39,7 @@ export class HealthMonitor {
   }
 
   constructor(
-    private readonly client: Redis,
+    private readonly client: RedisClient,
     private readonly report: (health: Health) => void,
     private readonly intervalMs = HEALTH_INTERVAL_MS,
   ) {}
@@ -84,7 +84,7 @@ export class HealthMonitor {
 }
 
 /** Answers true when only reads work: PING refused by the ACL, EXISTS answered. */
-async function pingOrReadOf(client: Redis): Promise<boolean> {
+async function pingOrReadOf(client: RedisClient): Promise<boolean> {
   try {
     await client.ping()
     return false

@@ -1,8 +1,9 @@
 import { join } from 'node:path'
-import type { Redis } from 'ioredis'
 import { Inspector } from '../inspector'
+import { isCluster, type RedisClient } from '../redis/client-type'
+import { asClusterSeed, isClusterNode } from '../redis/cluster-detect'
 import type { RedisConnectionConfig } from '../redis/connection-config'
-import { createRedisClient } from '../redis/create-client'
+import { createRedisClientFor } from '../redis/create-client'
 import { AgentRuntime, type runtimeOptionsFromEnv } from '../runtime'
 import type { EventBus } from './event-bus'
 import { HealthMonitor, type Health } from './health-monitor'
@@ -11,10 +12,13 @@ import { HealthMonitor, type Health } from './health-monitor'
 export interface Live {
   config: RedisConnectionConfig
   embedded: boolean
-  client: Redis
+  /** One server's connection, or an ioredis Cluster (config.cluster, a +cluster URL, or detected). */
+  client: RedisClient
   runtime: AgentRuntime
   inspector: Inspector
   health: HealthMonitor
+  /** What built it: a detected Cluster is rebuilt from it with the Cluster's config. */
+  spec: LiveSpec
 }
 
 export interface LiveSpec {
@@ -31,18 +35,28 @@ export interface LiveSpec {
 /** Client, runtime, inspector and health monitor on one connection; nothing started yet. */
 export function buildLive(spec: LiveSpec): Live {
   const { config, bus } = spec
-  const client = createRedisClient(config, 'command')
+  const client = createRedisClientFor(config, 'command')
   // STATS_DIR wins over the data folder's stats/ when given.
   const runtime = new AgentRuntime({ statsDir: join(spec.dataDir, 'stats'), ...spec.envOptions, redis: config })
   const inspector = new Inspector({
     redis: client,
-    createBlockingClient: () => createRedisClient(config, 'blocking'),
+    // Tails and result waits block: each gets connections of its own, never the shared client's.
+    createBlockingClient: () => createRedisClientFor(config, 'blocking'),
     publish: bus.publish,
     connectionLabel: spec.label,
     isWatched: (topic) => bus.hasListeners(topic),
   })
   const health = new HealthMonitor(client, spec.onHealth)
-  return { config, embedded: spec.embedded, client, runtime, inspector, health }
+  return { config, embedded: spec.embedded, client, runtime, inspector, health, spec }
+}
+
+/**
+ * Automatic detection: a plain redis:// URL whose server answers
+ * cluster_enabled:1 is a Cluster's seed; the config to rebuild with, or null.
+ */
+export async function detectedClusterConfig(live: Live): Promise<RedisConnectionConfig | null> {
+  if (live.embedded || isCluster(live.client)) return null
+  return (await isClusterNode(live.client)) ? asClusterSeed(live.config) : null
 }
 
 /** Ordered, each step on its own: one failing part must not keep the others open. */

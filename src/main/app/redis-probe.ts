@@ -1,15 +1,15 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../redis/client-type'
 import { REDIS_DEFAULTS, redactUrl, type RedisConnectionConfig } from '../redis/connection-config'
-import { createRedisClient } from '../redis/create-client'
+import { createRedisClientFor } from '../redis/create-client'
 import { waitForFirstReady } from '../redis/wait-ready'
 import { isNoPermission } from '../redis/acl-errors'
 
 /** Waits for a client's first 'ready'; rejects at once on a certificate or password error, else after timeoutMs. */
-export function waitUntilReady(client: Redis, timeoutMs: number, label: string): Promise<void> {
+export function waitUntilReady(client: RedisClient, timeoutMs: number, label: string): Promise<void> {
   return waitForFirstReady(client, { timeoutMs, label })
 }
 
-export async function serverVersion(client: Redis): Promise<string> {
+export async function serverVersion(client: RedisClient): Promise<string> {
   let info: string
   try {
     info = await client.info('server')
@@ -22,7 +22,7 @@ export async function serverVersion(client: Redis): Promise<string> {
 
 /** Connects once, pings, reads the version, and disconnects: the "Test" button. */
 export async function probeRedis(config: RedisConnectionConfig): Promise<{ latencyMs: number; serverVersion: string }> {
-  const client = createRedisClient(config, 'command')
+  const client = createRedisClientFor(config, 'command')
   const timeoutMs = (config.connectTimeoutSec ?? REDIS_DEFAULTS.connectTimeoutSec) * 1000
   try {
     await waitUntilReady(client, timeoutMs, redactUrl(config))
@@ -36,7 +36,7 @@ export async function probeRedis(config: RedisConnectionConfig): Promise<{ laten
 }
 
 /** Resolves on the client's first 'ready', or when it is closed for good. */
-export function readyOrEnded(client: Redis): Promise<void> {
+export function readyOrEnded(client: RedisClient): Promise<void> {
   if (client.status === 'ready' || client.status === 'end') return Promise.resolve()
   return new Promise((resolve) => {
     const done = () => {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../redis/client-type'
 import type { EventPublisher, Topic } from '@shared/api'
 
 /** Default pause between topology pushes: at most 4 a second. */
@@ -12,9 +12,9 @@ export const DEFAULT_TRACE_POLL_MS = 200
 
 export interface InspectorOptions {
   /** Shared command connection (never blocked by the inspector). */
-  redis: Redis
+  redis: RedisClient
   /** For tails and result waits; the inspector quits every client it creates. */
-  createBlockingClient: () => Redis
+  createBlockingClient: () => RedisClient
   publish: EventPublisher
   /** Redacted URL of the connection, written to the audit stream. */
   connectionLabel: string

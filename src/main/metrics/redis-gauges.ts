@@ -1,12 +1,12 @@
 import type { Gauge } from 'prom-client'
 import type { AgentInfo } from '@shared/api'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../redis/client-type'
 
 /** What the scrape reads: this process's agents, the groups they read, and a command connection. */
 export interface GaugeSource {
   localAgents(): AgentInfo[]
   groups(): Array<{ stream: string; group: string }>
-  redis(): Redis | null
+  redis(): RedisClient | null
 }
 
 interface Gauges {

@@ -1,5 +1,5 @@
 import { envNumber } from '../config/env-number'
-import { CLUSTER_UNSUPPORTED } from './cluster-detect'
+import { formatNode, isClusterUrl, parseClusterUrl, parseNodeList, type ClusterNode } from './cluster-url'
 import { hasTlsSettings, tlsSettingsFromEnv, type RedisTlsSettings } from './tls-options'
 
 /**
@@ -8,8 +8,13 @@ import { hasTlsSettings, tlsSettingsFromEnv, type RedisTlsSettings } from './tls
  * through redactUrl().
  */
 export interface RedisConnectionConfig {
-  /** redis:// or rediss:// URL; may carry user:pass@ and /db. Default redis://127.0.0.1:6379/0. */
+  /**
+   * redis:// or rediss:// URL; may carry user:pass@ and /db. Default redis://127.0.0.1:6379/0.
+   * redis+cluster://h1:p1,h2:p2 (rediss+cluster:// with TLS) names a Cluster's seed nodes.
+   */
   url: string
+  /** A Redis Cluster reached through these seed nodes (REDIS_CLUSTER_NODES, a +cluster URL, or detection). */
+  cluster?: { nodes: ClusterNode[] }
   /** Overrides the URL's user name. */
   username?: string
   /** Overrides the URL's password. Never logged. */
@@ -40,9 +45,16 @@ export const REDIS_DEFAULTS = {
 } as const
 
 export function redisConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RedisConnectionConfig {
-  const url = env.REDIS_URL?.trim() || DEFAULT_REDIS_URL
-  parseRedisUrl(url) // fail early with a clear message
+  const clusterList = env.REDIS_CLUSTER_NODES?.trim()
+  const clusterNodes = clusterList ? parseNodeList(clusterList) : undefined
+  const url = env.REDIS_URL?.trim() || (clusterNodes ? `redis+cluster://${clusterNodes.map(formatNode).join(',')}` : DEFAULT_REDIS_URL)
+  const parsed = parseRedisUrl(url) // fail early with a clear message
   const config: RedisConnectionConfig = { url }
+  const nodes = clusterNodes ?? parsed.clusterNodes
+  if (nodes) {
+    if (parsed.db !== 0) throw new Error(`REDIS_URL names database ${parsed.db}: a Cluster (REDIS_CLUSTER_NODES) has only database 0`)
+    config.cluster = { nodes }
+  }
   if (env.REDIS_USERNAME) config.username = env.REDIS_USERNAME
   if (env.REDIS_PASSWORD) config.password = env.REDIS_PASSWORD
   if (env.REDIS_TLS) config.tls = /^(1|true|yes)$/i.test(env.REDIS_TLS)
@@ -69,20 +81,30 @@ export interface ParsedRedisUrl {
   tls: boolean
   username?: string
   password?: string
+  /** Set for redis+cluster:// URLs: every seed node (host and port above are the first). */
+  clusterNodes?: ClusterNode[]
+}
+
+/** A redis+cluster:// URL as the first seed's host and port, plus every seed. */
+function parseClusterAsRedisUrl(url: string): ParsedRedisUrl {
+  const cluster = parseClusterUrl(url)
+  const first = cluster.nodes[0]!
+  const result: ParsedRedisUrl = { host: first.host, port: first.port, db: 0, tls: cluster.tls, clusterNodes: cluster.nodes }
+  if (cluster.username) result.username = cluster.username
+  if (cluster.password) result.password = cluster.password
+  return result
 }
 
 export function parseRedisUrl(url: string): ParsedRedisUrl {
+  if (isClusterUrl(url)) return parseClusterAsRedisUrl(url)
   let parsed: URL
   try {
     parsed = new URL(url)
   } catch {
     throw new Error(`Redis URL is not a valid URL (expected redis://host:port/db)`)
   }
-  if (parsed.protocol === 'redis+cluster:' || parsed.protocol === 'rediss+cluster:') {
-    throw new Error(`Redis URL ${parsed.protocol}// names a Cluster: ${CLUSTER_UNSUPPORTED}`)
-  }
   if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
-    throw new Error(`Redis URL must start with redis:// or rediss://, got ${parsed.protocol}//`)
+    throw new Error(`Redis URL must start with redis:// or rediss:// (redis+cluster:// for a Cluster), got ${parsed.protocol}//`)
   }
   const dbText = parsed.pathname.replace(/^\//, '')
   const db = dbText === '' ? 0 : Number(dbText)
@@ -98,12 +120,24 @@ export function parseRedisUrl(url: string): ParsedRedisUrl {
   return result
 }
 
-/** The URL with the password removed, e.g. redis://user@127.0.0.1:6390/0. */
+/** The seed nodes when the config names a Cluster (REDIS_CLUSTER_NODES, a +cluster URL, or detection); null for one server. */
+export function clusterSeedsOf(config: RedisConnectionConfig): ClusterNode[] | null {
+  if (config.cluster) return config.cluster.nodes
+  try {
+    return parseRedisUrl(config.url).clusterNodes ?? null
+  } catch {
+    return null
+  }
+}
+
+/** The URL with the password removed, e.g. redis://user@127.0.0.1:6390/0 or redis+cluster://user@h1:7000,h2:7001. */
 export function redactUrl(config: RedisConnectionConfig): string {
   try {
     const parsed = parseRedisUrl(config.url)
     const user = config.username ?? parsed.username
     const scheme = usesTls(config) ? 'rediss' : 'redis'
+    const seeds = clusterSeedsOf(config)
+    if (seeds) return `${scheme}+cluster://${user ? `${encodeURIComponent(user)}@` : ''}${seeds.map(formatNode).join(',')}`
     const host = parsed.host.includes(':') ? `[${parsed.host}]` : parsed.host
     return `${scheme}://${user ? `${encodeURIComponent(user)}@` : ''}${host}:${parsed.port}/${parsed.db}`
   } catch {

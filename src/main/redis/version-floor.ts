@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from './client-type'
 
 /**
  * The Redis versions Switchyard needs (PROTOCOL.md, "Redis version"):
@@ -43,7 +43,7 @@ export function judgeVersion(text: string): { ok: boolean; message: string | nul
  * Asks the server its version once at connect; throws below the floor, answers the warning (if any)
  * otherwise. A server that cannot answer yet is not judged: the connection's own retries report it.
  */
-export async function checkRedisVersion(redis: Redis): Promise<string | null> {
+export async function checkRedisVersion(redis: RedisClient): Promise<string | null> {
   let info: string
   try {
     info = await redis.info('server')

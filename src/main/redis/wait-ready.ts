@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from './client-type'
 import { describeConnectionError } from './connection-errors'
 
 export interface WaitReadyOptions {
@@ -15,7 +15,7 @@ export interface WaitReadyOptions {
  * certificate, a handshake, a password) rejects at once with its reason, so
  * nothing hangs silently behind ioredis's quiet reconnects.
  */
-export function waitForFirstReady(client: Redis, options: WaitReadyOptions): Promise<void> {
+export function waitForFirstReady(client: RedisClient, options: WaitReadyOptions): Promise<void> {
   if (client.status === 'ready') return Promise.resolve()
   return new Promise((resolve, reject) => {
     let lastError = 'no answer'

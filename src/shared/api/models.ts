@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { envelopeSchema } from '../envelope'
 
 export * from './topology-models'
+export * from './cluster-models'
 
 /**
  * What the main process hands to the renderer: answers of requests and
@@ -26,6 +27,8 @@ export const connectionStatusSchema = z.object({
   canSavePasswords: z.boolean(),
   /** Connected, but the Redis user may only read (PING refused, reads answered): "connected, read-only". */
   readOnly: z.boolean().optional(),
+  /** The connection is to a Redis Cluster (named by the URL or REDIS_CLUSTER_NODES, or detected): connection.nodes lists its nodes. */
+  cluster: z.boolean().optional(),
 })
 export type ConnectionStatus = z.infer<typeof connectionStatusSchema>
 

@@ -23,7 +23,7 @@ const idleMs = z.number().int().nonnegative().max(365 * 24 * 3600 * 1000)
 export const connectionParamsSchema = z.object({
   url: z
     .string()
-    .regex(/^rediss?:\/\/[^\s]+$/, 'URL must start with redis:// or rediss://'),
+    .regex(/^rediss?(\+cluster)?:\/\/[^\s]+$/, 'URL must start with redis://, rediss:// or redis+cluster://'),
   username: z.string().max(256).optional(),
   password: z.string().max(4096).optional(),
   tls: z.boolean().default(false),
@@ -80,6 +80,8 @@ export const requestSchemas = {
   'connection.useEmbedded': z.object({}),
   'connection.saved': z.object({}),
   'connection.forget': z.object({ id: z.string().min(1) }),
+  /** A Cluster's nodes: address, master/replica, slots, reachable. */
+  'connection.nodes': z.object({}),
 
   // Agents of this process's runtime, and broadcast control of all agents
   'agents.roles': z.object({}),

@@ -1,6 +1,7 @@
 import type { Envelope } from '../envelope'
 import type {
   AgentInfo,
+  ClusterNodes,
   ConnectionStatus,
   DeadLetter,
   PendingPage,
@@ -60,6 +61,7 @@ export interface ResponseMap {
   'connection.useEmbedded': ConnectionStatus
   'connection.saved': SavedConnection[]
   'connection.forget': null
+  'connection.nodes': ClusterNodes
 
   'agents.roles': RoleDescription[]
   'agents.list': AgentInfo[]

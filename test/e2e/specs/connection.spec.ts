@@ -6,7 +6,7 @@ test('the connection form names a bad URL before sending anything', async ({ pag
   await connection.open(app.url)
   await connection.fill({ url: 'http://example.com' })
   await connection.test()
-  await expect(connection.fieldError('url')).toHaveText('URL must start with redis:// or rediss://')
+  await expect(connection.fieldError('url')).toHaveText('URL must start with redis://, rediss:// or redis+cluster://')
 })
 
 test('testing the running Redis reports its version and latency', async ({ page, app }) => {

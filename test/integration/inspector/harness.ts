@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from 'vitest'
 import { lateBound } from '../../support/late-bound'
 import { startTestRedis } from '../../support/redis'
 import { Redis } from 'ioredis'
+import type { RedisClient } from '../../../src/main/redis/client-type'
 import type { EventOf, EventPublisher, Topic } from '@shared/api'
 import { createDispatcher } from '../../../src/main/api/dispatch'
 import type { ControlHandlers, HandlerGroup } from '../../../src/main/api/handler-types'
@@ -31,9 +32,14 @@ const notHere = async (): Promise<never> => {
  * call is validated and errors come back as the renderer sees them.
  */
 export function createHarness(url: string, overrides: Partial<InspectorOptions> = {}) {
-  const clients: Redis[] = []
-  const client = (): Redis => {
-    const c = new Redis(url, { maxRetriesPerRequest: null })
+  return createHarnessOn(() => new Redis(url, { maxRetriesPerRequest: null }), overrides)
+}
+
+/** The same on any connection: `connect` makes the shared client, the test's own clients and the blocking ones (a Cluster's too). */
+export function createHarnessOn<C extends RedisClient>(connect: () => C, overrides: Partial<InspectorOptions> = {}) {
+  const clients: RedisClient[] = []
+  const client = (): C => {
+    const c = connect()
     clients.push(c)
     return c
   }
@@ -41,14 +47,14 @@ export function createHarness(url: string, overrides: Partial<InspectorOptions> 
   const log = new EventLog()
   const inspector = new Inspector({
     redis,
-    createBlockingClient: () => new Redis(url, { maxRetriesPerRequest: null }),
+    createBlockingClient: connect,
     publish: log.publish,
     connectionLabel: 'redis://127.0.0.1/test',
     ...overrides,
   })
   const others: HandlerGroup<ConnectionMethod | AgentMethod> = {
     'connection.status': notHere, 'connection.test': notHere, 'connection.connect': notHere,
-    'connection.useEmbedded': notHere, 'connection.saved': notHere, 'connection.forget': notHere,
+    'connection.useEmbedded': notHere, 'connection.saved': notHere, 'connection.forget': notHere, 'connection.nodes': notHere,
     'agents.roles': notHere, 'agents.list': notHere, 'agents.start': notHere, 'agents.stop': notHere,
     'agents.scale': notHere, 'agents.broadcast': notHere,
     'agents.module': notHere, 'agents.setModule': notHere, 'agents.reload': notHere,
@@ -72,7 +78,7 @@ export function createHarness(url: string, overrides: Partial<InspectorOptions> 
     },
   }
 }
-export type Harness = ReturnType<typeof createHarness>
+export type Harness<C extends RedisClient = Redis> = ReturnType<typeof createHarnessOn<C>>
 
 /** For one test file: a redis-server of its own and a harness on it, both closed afterwards. */
 export function useHarness(overrides: Partial<InspectorOptions> = {}): { server: TestRedis; h: Harness } {

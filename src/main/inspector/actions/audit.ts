@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 import { AUDIT_STREAM } from '@shared/keys'
 import { auditFields } from '@shared/records'
 import type { AuditEntry } from '@shared/api'
@@ -11,7 +11,7 @@ export const AUDIT_MAX_LEN = 10_000
 
 /** Who writes: the shared connection and its redacted label for the record. */
 export interface ActionContext {
-  redis: Redis
+  redis: RedisClient
   connectionLabel: string
 }
 
@@ -38,7 +38,7 @@ function parseDetails(raw: string | undefined): Record<string, unknown> {
 }
 
 /** Newest first. */
-export async function listAudit(redis: Redis, count: number): Promise<AuditEntry[]> {
+export async function listAudit(redis: RedisClient, count: number): Promise<AuditEntry[]> {
   const rows = await redis.xrevrange(AUDIT_STREAM, '+', '-', 'COUNT', count)
   return rows.map(([id, fields]) => {
     const f = fieldsToRecord(fields)

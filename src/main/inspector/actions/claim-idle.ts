@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 import type { RequestArgs } from '@shared/api'
 import { CLAIM_BATCH } from '../../redis/stream-fields'
 import { withRedisErrors } from '../redis-errors'
@@ -10,7 +10,7 @@ export const CLAIM_PREVIEW_MAX = 100_000
 
 /** How many pending entries are idle longer than minIdleMs: shown before the claim runs. */
 export async function previewClaimIdle(
-  redis: Redis,
+  redis: RedisClient,
   args: RequestArgs<'pending.claimIdle.preview'>,
 ): Promise<{ count: number }> {
   const { stream, group, minIdleMs } = args

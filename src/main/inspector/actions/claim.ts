@@ -9,7 +9,7 @@ export async function claimEntries(ctx: ActionContext, args: RequestArgs<'pendin
     ctx,
     'pending.claim',
     { stream, group, consumer, ids, minIdleMs },
-    () => withRedisErrors({ stream, group }, () => ctx.redis.xclaim(stream, group, consumer, minIdleMs, ...ids)),
+    () => withRedisErrors({ stream, group }, () => ctx.redis.call('XCLAIM', stream, group, consumer, String(minIdleMs), ...ids) as Promise<unknown[]>),
     (r) => ({ claimed: r.filter(Boolean).length }),
   )
   // Entries deleted from the stream come back as nil on older servers: they were not claimed.

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 import type { RequestArgs, StreamPage } from '@shared/api'
 import { HandlerError } from '@shared/result'
 import { idText } from '../entries/binary-fields'
@@ -10,7 +10,7 @@ import { pipelineValues } from '../redis-errors'
  * `at` jumps to an id or a time (ms) inclusively. One extra entry is read to
  * know whether a next page exists; one probe tells whether a previous one does.
  */
-export async function readStreamPage(redis: Redis, args: RequestArgs<'streams.page'>): Promise<StreamPage> {
+export async function readStreamPage(redis: RedisClient, args: RequestArgs<'streams.page'>): Promise<StreamPage> {
   const { stream, order, count, after, at } = args
   const from = after ? `(${after}` : at !== undefined ? String(at) : order === 'desc' ? '+' : '-'
   const first = redis.pipeline().type(stream).xlen(stream)

@@ -5,10 +5,13 @@ import { deadLetterFields } from '@shared/records'
 import { pipelineValues, withRedisErrors } from '../redis-errors'
 import { audited, type ActionContext } from '../actions/audit'
 import { originalFields } from './entry-meta'
+import { execOrdered, type KeyedCommand } from '../cluster/keyed-batch'
 
 /**
  * Re-adds dead letters to their source stream without the dlq_ metadata and
- * deletes them from the dead-letter stream, in one MULTI per request. Names
+ * deletes them from the dead-letter stream, in one MULTI per request (on a
+ * Cluster, where the streams live in different slots: every re-add first,
+ * the deletes after, so an interruption never loses a dead letter). Names
  * and values are copied as Buffers: the replayed entry has the original bytes.
  */
 export async function replayDeadLetters(
@@ -30,7 +33,8 @@ export async function replayDeadLetters(
   if (missing.length) {
     throw new HandlerError('not_found', `no dead letter ${missing.join(', ')} in ${deadLetterStream}`)
   }
-  const tx = ctx.redis.multi()
+  const adds: KeyedCommand[] = []
+  const deletes: KeyedCommand[] = []
   const fallbackSource = deadLetterStream.slice(DEAD_LETTER_PREFIX.length)
   for (const { id, raw } of found) {
     let source: string | Buffer = fallbackSource
@@ -38,11 +42,12 @@ export async function replayDeadLetters(
       const value = raw[i + 1] as Buffer
       if ((raw[i] as Buffer).toString('latin1') === deadLetterFields.sourceStream && value.length) source = value
     }
-    tx.xadd(source, '*', ...originalFields(raw))
-    tx.xdel(deadLetterStream, id)
+    const target = source
+    adds.push({ key: target, add: (p) => p.xadd(target, '*', ...originalFields(raw)) })
+    deletes.push({ key: deadLetterStream, add: (p) => p.xdel(deadLetterStream, id) })
   }
   const results = await audited(ctx, 'deadLetters.replay', { deadLetterStream, ids }, async () =>
-    withRedisErrors({ stream: deadLetterStream }, async () => pipelineValues(await tx.exec())),
+    withRedisErrors({ stream: deadLetterStream }, async () => pipelineValues(await execOrdered(ctx.redis, [...adds, ...deletes]))),
   )
-  return { replayed: found.map(({ id }, i) => ({ id, newId: String(results[2 * i]) })) }
+  return { replayed: found.map(({ id }, i) => ({ id, newId: String(results[i]) })) }
 }

@@ -1,11 +1,20 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 import type { Envelope } from '@shared/envelope'
 import { decodeResult } from '../runtime-port'
+import { isCluster } from '../../redis/client-type'
+import { keySlot } from '../cluster/key-slot'
 
 /** BRPOP is capped so new waiters join (and deadlines pass) within this time even without CLIENT UNBLOCK. */
 export const WAITER_BLOCK_MS = 1_000
 /** The connection is released after this long with nobody waiting. */
 export const WAITER_IDLE_MS = 5_000
+/**
+ * On a Cluster one BRPOP may only name lists of one slot: the slots waited on
+ * take turns, each blocking this long at most, so every list is looked at
+ * within (slots × this) and a new waiter joins within it (no CLIENT UNBLOCK:
+ * it would reach a random node).
+ */
+export const CLUSTER_TURN_MS = 100
 /** Pause after a connection error before blocking again. */
 const RETRY_MS = 250
 
@@ -24,17 +33,19 @@ interface Waiter {
  */
 export class ResultWaiter {
   private readonly byList = new Map<string, Waiter[]>()
-  private blocking: Redis | null = null
+  private blocking: RedisClient | null = null
   private blockingId: number | null = null
   private loop: Promise<void> = Promise.resolve()
   /** Set and cleared synchronously with the loop's own condition, so no waiter is left unserved. */
   private running = false
   private idleTimer: NodeJS.Timeout | null = null
   private closed = false
+  /** Cluster only: which slot's lists the next BRPOP names. */
+  private turn = 0
 
   constructor(
-    private readonly redis: Redis,
-    private readonly createBlockingClient: () => Redis,
+    private readonly redis: RedisClient,
+    private readonly createBlockingClient: () => RedisClient,
   ) {}
 
   /** Waiting calls right now (for tests and bounds). */
@@ -60,13 +71,15 @@ export class ResultWaiter {
   }
 
   private wake(): void {
+    if (isCluster(this.redis)) return // the turn ends within CLUSTER_TURN_MS
     if (this.blockingId !== null) void this.redis.client('UNBLOCK', this.blockingId, 'TIMEOUT').catch(() => undefined)
   }
 
-  private connection(): Redis {
+  private connection(): RedisClient {
     if (this.blocking) return this.blocking
     const client = this.createBlockingClient()
     this.blocking = client
+    if (isCluster(client)) return client
     client.on('ready', () => {
       // Sent before the next BRPOP on this connection, so the id is the one that blocks.
       void client.client('ID').then((id) => this.blocking === client && (this.blockingId = Number(id)), () => undefined)
@@ -79,9 +92,10 @@ export class ResultWaiter {
       this.expire()
       if (this.byList.size === 0) break
       const nearest = Math.min(...[...this.byList.values()].flat().map((w) => w.deadline))
-      const blockMs = Math.max(10, Math.min(WAITER_BLOCK_MS, nearest - Date.now()))
+      const [lists, capMs] = this.listsThisTurn()
+      const blockMs = Math.max(10, Math.min(capMs, nearest - Date.now()))
       try {
-        const reply = await this.connection().brpop([...this.byList.keys()], blockMs / 1000)
+        const reply = await this.connection().brpop(lists, blockMs / 1000)
         if (reply) this.deliver(reply[0], reply[1])
       } catch {
         if (!this.closed) await new Promise((r) => setTimeout(r, RETRY_MS))
@@ -89,6 +103,17 @@ export class ResultWaiter {
     }
     this.running = false
     if (!this.closed) this.idleTimer = setTimeout(() => this.release(), WAITER_IDLE_MS)
+  }
+
+  /** Every open list on one server; on a Cluster the lists of one slot, the slots in turn. */
+  private listsThisTurn(): [string[], number] {
+    const lists = [...this.byList.keys()]
+    if (!isCluster(this.redis)) return [lists, WAITER_BLOCK_MS]
+    const bySlot = new Map<number, string[]>()
+    for (const list of lists) bySlot.set(keySlot(list), [...(bySlot.get(keySlot(list)) ?? []), list])
+    const groups = [...bySlot.values()]
+    this.turn = (this.turn + 1) % groups.length
+    return [groups[this.turn] ?? lists, CLUSTER_TURN_MS]
   }
 
   /** A result that does not decode, or names nobody, answers the list's oldest waiter with null. */

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 import type { PendingEntry, PendingPage, RequestArgs } from '@shared/api'
 import type { Envelope } from '@shared/envelope'
 import { decodeEntry, type RawEntry } from '../entries/decode-entry'
@@ -42,7 +42,7 @@ function consumersOf(infos: unknown[], summary: PendingSummary): PendingPage['co
  * least minIdleMs, after an exclusive id cursor; each with its body, read in
  * one pipeline. Total and per-consumer counts come from the XPENDING summary.
  */
-export async function listPending(redis: Redis, args: RequestArgs<'pending.list'>): Promise<PendingPage> {
+export async function listPending(redis: RedisClient, args: RequestArgs<'pending.list'>): Promise<PendingPage> {
   const { stream, group, consumer, minIdleMs, after, count } = args
   const start = after ? `(${after}` : '-'
   const first = redis.pipeline().xinfo('CONSUMERS', stream, group).xpending(stream, group)

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 import type { RecentResults, RequestArgs } from '@shared/api'
 import { JOURNAL_STREAM } from '@shared/keys'
 import { journalFields } from '@shared/records'
@@ -12,7 +12,7 @@ export const RESULTS_JOURNAL_SAMPLE = 1_000
  * The result lists (one per message: `result:{message_id}`), counted as the
  * topology counts them, and the newest results from the journal's last hops.
  */
-export async function recentResults(redis: Redis, args: RequestArgs<'results.recent'>): Promise<RecentResults> {
+export async function recentResults(redis: RedisClient, args: RequestArgs<'results.recent'>): Promise<RecentResults> {
   // One way to count them, shared with the topology (a capped SCAN, extrapolated past its cap).
   const { count: lists, estimated } = await countResultLists(redis)
 

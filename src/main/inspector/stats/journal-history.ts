@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 import type { StatsPoint } from '@shared/api'
 import { JOURNAL_STREAM, VIOLATIONS_STREAM } from '@shared/keys'
 import { sumHops } from './journal-hop-stats'
@@ -19,7 +19,7 @@ const idMs = (id: string): number => Number(id.split('-')[0]) || 0
  * are counted. A bucket with no hops is a real zero: the journal records
  * every hop. Dead letters are not in the journal and count 0 here.
  */
-export async function journalHistory(redis: Redis, fromMs: number, toMs: number): Promise<StatsPoint[]> {
+export async function journalHistory(redis: RedisClient, fromMs: number, toMs: number): Promise<StatsPoint[]> {
   if (toMs - fromMs < HISTORY_BUCKET_MIN_MS) return []
   const end = String(Math.floor(toMs) - 1)
   const start = String(Math.floor(fromMs))

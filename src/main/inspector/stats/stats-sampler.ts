@@ -1,8 +1,9 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 import type { StatsPoint, Violation } from '@shared/api'
 import { DEAD_LETTER_PREFIX, JOURNAL_STREAM, VIOLATIONS_STREAM } from '@shared/keys'
 import { asNumber, flatToRecord } from '../redis-reply'
 import { scanStreams } from '../topology/scan-streams'
+import { execKeyed } from '../cluster/keyed-batch'
 import { parseViolation } from '../violations/parse-violation'
 import { journalHistory } from './journal-history'
 import { sumHops } from './journal-hop-stats'
@@ -31,7 +32,7 @@ export class StatsSampler {
   private sampling = false
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly pushPoint: (point: StatsPoint) => void,
     private readonly pushViolations: (violations: Violation[]) => void,
     private readonly intervalMs: number,
@@ -66,9 +67,7 @@ export class StatsSampler {
 
   private async newDeadLetters(): Promise<number> {
     const { keys } = await scanStreams(this.redis, { match: `${DEAD_LETTER_PREFIX}*`, max: STATS_DLQ_STREAMS_MAX })
-    const pipe = this.redis.pipeline()
-    for (const key of keys) pipe.xinfo('STREAM', key)
-    const replies = keys.length ? ((await pipe.exec()) ?? []) : []
+    const replies = await execKeyed(this.redis, keys.map((key) => ({ key, add: (p) => p.xinfo('STREAM', key) })))
     let added = 0
     const next = new Map<string, number>()
     keys.forEach((key, i) => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 import type { RequestArgs, TailBatch } from '@shared/api'
 import { HandlerError } from '@shared/result'
 import { TailSession } from './tail-session'
@@ -12,8 +12,8 @@ export class TailManager {
   private readonly tails = new Map<string, TailSession>()
 
   constructor(
-    private readonly redis: Redis,
-    private readonly createBlockingClient: () => Redis,
+    private readonly redis: RedisClient,
+    private readonly createBlockingClient: () => RedisClient,
     private readonly push: (batch: TailBatch) => void,
     private readonly pushIntervalMs: number,
     private readonly onError: (error: unknown) => void,

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 import type { StreamEntry, TailBatch } from '@shared/api'
 import { idText } from '../entries/binary-fields'
 import { decodeEntries, type RawEntry } from '../entries/decode-entry'
@@ -28,7 +28,7 @@ export class TailSession {
     readonly tailId: string,
     readonly stream: string,
     fromId: string,
-    private readonly client: Redis,
+    private readonly client: RedisClient,
     private readonly push: (batch: TailBatch) => void,
     pushIntervalMs: number,
     private readonly onError: (error: unknown) => void,

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 import { JOURNAL_STREAM, roleStream } from '@shared/keys'
 import { journalFields } from '@shared/records'
 import { asNumber, asString, fieldsToRecord, flatToRecord } from '../redis-reply'
@@ -45,7 +45,7 @@ export class JournalWriteSampler {
   private readonly edges = new Map<string, Edge>()
   private readonly journaling = new Set<string>()
 
-  async sample(redis: Redis, nowMs: number = Date.now()): Promise<JournalSample> {
+  async sample(redis: RedisClient, nowMs: number = Date.now()): Promise<JournalSample> {
     const touched = new Set<string>()
     for (const edge of this.edges.values()) edge.hops = 0
     let info: Record<string, unknown>

@@ -1,6 +1,8 @@
 import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
+import { scanTargets } from '../cluster/scan-targets'
 
-/** SCAN calls one count may spend; beyond them the count is an estimate. */
+/** SCAN calls one count may spend on each server; beyond them the count is an estimate. */
 export const RESULT_SCAN_CALLS = 5
 const SCAN_COUNT = 1_000
 
@@ -10,21 +12,30 @@ export interface ResultListCount {
   estimated: boolean
 }
 
-/**
- * Counts `result:*` lists with a capped SCAN (TYPE list). An unfinished scan is
- * extrapolated to the whole keyspace by DBSIZE: a labelled estimate, cheap at any size.
- */
-export async function countResultLists(redis: Redis): Promise<ResultListCount> {
+async function countOn(node: Redis): Promise<ResultListCount> {
   let cursor = '0'
   let found = 0
   let calls = 0
   do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', 'result:*', 'COUNT', SCAN_COUNT, 'TYPE', 'list')
+    const [next, keys] = await node.scan(cursor, 'MATCH', 'result:*', 'COUNT', SCAN_COUNT, 'TYPE', 'list')
     cursor = next
     found += keys.length
     calls += 1
   } while (cursor !== '0' && calls < RESULT_SCAN_CALLS)
   if (cursor === '0') return { count: found, estimated: false }
-  const size = await redis.dbsize()
+  const size = await node.dbsize()
   return { count: Math.round((found * size) / Math.max(calls * SCAN_COUNT, 1)), estimated: true }
+}
+
+/**
+ * Counts `result:*` lists with a capped SCAN (TYPE list) on each server that
+ * holds keys (every master of a Cluster). An unfinished scan is extrapolated
+ * to that server's keyspace by DBSIZE: a labelled estimate, cheap at any size.
+ */
+export async function countResultLists(redis: RedisClient): Promise<ResultListCount> {
+  const counts = await Promise.all((await scanTargets(redis)).map(countOn))
+  return {
+    count: counts.reduce((sum, c) => sum + c.count, 0),
+    estimated: counts.some((c) => c.estimated),
+  }
 }

@@ -1,4 +1,6 @@
 import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
+import { scanTargets } from '../cluster/scan-targets'
 
 /** Keys asked for per SCAN round trip; large so 10,000 keys take a few trips. */
 export const SCAN_COUNT = 1_000
@@ -9,22 +11,32 @@ export interface ScanResult {
   truncated: boolean
 }
 
-/**
- * Incremental SCAN with TYPE stream, so other keys never come back and a big
- * keyspace does not block the server. Stops at `max` keys.
- */
-export async function scanStreams(redis: Redis, options: { match?: string; max: number }): Promise<ScanResult> {
-  const found = new Set<string>()
+/** One server's SCAN until its cursor returns to 0 or `found` holds `max` keys; true when cut short. */
+async function scanOne(node: Redis, match: string | undefined, max: number, found: Set<string>): Promise<boolean> {
   let cursor = '0'
   do {
-    const [next, keys] = options.match
-      ? await redis.scan(cursor, 'MATCH', options.match, 'COUNT', SCAN_COUNT, 'TYPE', 'stream')
-      : await redis.scan(cursor, 'COUNT', SCAN_COUNT, 'TYPE', 'stream')
+    const [next, keys] = match
+      ? await node.scan(cursor, 'MATCH', match, 'COUNT', SCAN_COUNT, 'TYPE', 'stream')
+      : await node.scan(cursor, 'COUNT', SCAN_COUNT, 'TYPE', 'stream')
     cursor = next
     for (const key of keys) {
-      if (found.size >= options.max) return { keys: [...found].sort(), truncated: true }
+      if (found.size >= max) return true
       found.add(key)
     }
   } while (cursor !== '0')
+  return false
+}
+
+/**
+ * Incremental SCAN with TYPE stream, so other keys never come back and a big
+ * keyspace does not block the server. A Cluster's keys are spread over its
+ * masters: each is scanned in turn (a SCAN sent to the Cluster would walk one
+ * random node). Stops at `max` keys.
+ */
+export async function scanStreams(redis: RedisClient, options: { match?: string; max: number }): Promise<ScanResult> {
+  const found = new Set<string>()
+  for (const node of await scanTargets(redis)) {
+    if (await scanOne(node, options.match, options.max, found)) return { keys: [...found].sort(), truncated: true }
+  }
   return { keys: [...found].sort(), truncated: false }
 }

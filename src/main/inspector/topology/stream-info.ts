@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
+import { execKeyed, type KeyedCommand } from '../cluster/keyed-batch'
 import type { ConsumerInfo, GroupInfo, StreamInfo } from '@shared/api'
 import { asNumber, asString, flatToRecord } from '../redis-reply'
 
@@ -39,27 +40,27 @@ function parseConsumer(reply: unknown): ConsumerInfo {
 }
 
 /**
- * Reads many streams in two pipelined round trips: XINFO STREAM (never FULL),
+ * Reads many streams in two pipelined round trips (one per master on a Cluster): XINFO STREAM (never FULL),
  * XINFO GROUPS and (when asked) sampled MEMORY USAGE, then XINFO CONSUMERS per group.
  * A key that vanished or changed type in between is left out.
  */
 export async function readStreamInfos(
-  redis: Redis,
+  redis: RedisClient,
   keys: readonly string[],
   previous: ReadonlyMap<string, StreamCounter>,
   nowMs: number,
   /** Streams whose MEMORY USAGE is asked too (default all); the others answer null. */
   withMemory: (key: string) => boolean = () => true,
 ): Promise<{ streams: StreamInfo[]; counters: Map<string, StreamCounter> }> {
-  const first = redis.pipeline()
+  const first: KeyedCommand[] = []
   const memoryAsked = keys.map((key) => {
-    first.xinfo('STREAM', key)
-    first.xinfo('GROUPS', key)
+    first.push({ key, add: (p) => p.xinfo('STREAM', key) }, { key, add: (p) => p.xinfo('GROUPS', key) })
     const asked = withMemory(key)
-    if (asked) first.call('MEMORY', 'USAGE', key, 'SAMPLES', String(MEMORY_SAMPLES))
+    if (asked) first.push({ key, add: (p) => p.call('MEMORY', 'USAGE', key, 'SAMPLES', String(MEMORY_SAMPLES)) })
     return asked
   })
-  const replies = (await first.exec()) ?? []
+  // Keyed: on a Cluster each key's commands go to the master that owns it.
+  const replies = await execKeyed(redis, first)
   const alive: Array<{ key: string; info: Record<string, unknown>; memory: number | null; groups: unknown[] }> = []
   let at = 0
   keys.forEach((key, i) => {
@@ -70,9 +71,10 @@ export async function readStreamInfos(
     alive.push({ key, info: flatToRecord(info), memory: asNumber(memory), groups: Array.isArray(groups) ? groups : [] })
   })
 
-  const second = redis.pipeline()
-  for (const s of alive) for (const g of s.groups) second.xinfo('CONSUMERS', s.key, String(flatToRecord(g).name))
-  const consumerReplies = alive.some((s) => s.groups.length) ? ((await second.exec()) ?? []) : []
+  const second: KeyedCommand[] = alive.flatMap((s) =>
+    s.groups.map((g) => ({ key: s.key, add: (p) => p.xinfo('CONSUMERS', s.key, String(flatToRecord(g).name)) }) satisfies KeyedCommand),
+  )
+  const consumerReplies = await execKeyed(redis, second)
 
   let next = 0
   const counters = new Map<string, StreamCounter>()

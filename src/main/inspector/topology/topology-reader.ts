@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 import type { AgentInfo, TopologySnapshot } from '@shared/api'
 import { buildGraph } from './build-graph'
 import { consumerAgents, readAgentRegistry } from '../runtime-port'
@@ -34,7 +34,7 @@ export class TopologyReader {
   private resultLists: ResultListCount | null = null
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly maxStreams: number = TOPOLOGY_STREAMS_MAX,
   ) {}
 

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 import type { RequestArgs, Trace, TraceHop } from '@shared/api'
 import { journalFields } from '@shared/records'
 import { decodeEnvelope } from '../entries/decode-entry'
@@ -13,7 +13,7 @@ export const TRACES_PER_CONVERSATION_MAX = 200
 export const RESULT_PEEK = 5
 
 /** The message's envelope still on its result list, if the caller has not taken it yet. */
-async function resultEnvelope(redis: Redis, list: string, messageId: string): Promise<Envelope | null> {
+async function resultEnvelope(redis: RedisClient, list: string, messageId: string): Promise<Envelope | null> {
   const items = await redis.lrange(list, 0, RESULT_PEEK - 1).catch(() => [] as string[])
   for (const item of items) {
     const envelope = decodeEnvelope(item)?.envelope
@@ -26,7 +26,7 @@ async function resultEnvelope(redis: Redis, list: string, messageId: string): Pr
  * One message's hops from the journal, in order, each diffed against the hop before, with the hops
  * of agents that keep no journal rebuilt from the envelopes' own trace entries (rebuild-hops.ts).
  */
-export async function readTrace(redis: Redis, messageId: string): Promise<Trace | null> {
+export async function readTrace(redis: RedisClient, messageId: string): Promise<Trace | null> {
   const rows = await readJournal(redis, messageId)
   const journaled: TraceHop[] = []
   for (const { entryId, fields } of rows) {
@@ -57,7 +57,7 @@ export async function readTrace(redis: Redis, messageId: string): Promise<Trace 
   }
 }
 
-export async function findTraces(redis: Redis, args: RequestArgs<'traces.find'>): Promise<Trace[]> {
+export async function findTraces(redis: RedisClient, args: RequestArgs<'traces.find'>): Promise<Trace[]> {
   const messageIds = args.messageId
     ? [args.messageId]
     : (await readConversationMessages(redis, args.conversationId ?? '')).slice(0, TRACES_PER_CONVERSATION_MAX)

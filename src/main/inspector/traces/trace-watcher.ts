@@ -1,9 +1,10 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 import type { Trace } from '@shared/api'
 import { journalIndexOfMessage } from '@shared/keys'
 import { HandlerError } from '@shared/result'
 import { readTrace } from './find-traces'
 import { resultListOf } from '@shared/envelope'
+import { execKeyed, type KeyedCommand } from '../cluster/keyed-batch'
 
 const journaledHops = (trace: Trace | null): number => trace?.hops.filter((h) => !h.rebuilt).length ?? 0
 
@@ -30,7 +31,7 @@ export class TraceWatcher {
   private polling = false
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly push: (trace: Trace) => void,
     private readonly pollMs: number,
     private readonly onError: (error: unknown) => void,
@@ -66,12 +67,12 @@ export class TraceWatcher {
     this.polling = true
     try {
       const ids = [...this.watches.keys()]
-      const pipe = this.redis.pipeline()
-      for (const id of ids) {
-        pipe.llen(journalIndexOfMessage(id))
-        pipe.llen(this.watches.get(id)?.resultList ?? journalIndexOfMessage(id))
-      }
-      const lengths = (await pipe.exec()) ?? []
+      const lengthOf = (key: string): KeyedCommand => ({ key, add: (p) => p.llen(key) })
+      // Keyed: on a Cluster each list's LLEN goes to the master that owns it.
+      const lengths = await execKeyed(
+        this.redis,
+        ids.flatMap((id) => [lengthOf(journalIndexOfMessage(id)), lengthOf(this.watches.get(id)?.resultList ?? journalIndexOfMessage(id))]),
+      )
       for (const [i, id] of ids.entries()) {
         const watch = this.watches.get(id)
         const length = Number(lengths[2 * i]?.[1] ?? 0)

@@ -1,11 +1,11 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 import type { RequestArgs, ResponseOf } from '@shared/api'
 import { VIOLATIONS_STREAM } from '@shared/keys'
 import { parseViolation } from './parse-violation'
 
 /** Newest first, before an exclusive id cursor; counts are over the returned page. */
 export async function listViolations(
-  redis: Redis,
+  redis: RedisClient,
   args: RequestArgs<'violations.list'>,
 ): Promise<ResponseOf<'violations.list'>> {
   const end = args.before ? `(${args.before}` : '+'

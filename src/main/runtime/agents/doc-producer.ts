@@ -1,5 +1,5 @@
 // Seed 000's document producer: splits a text into chunks and adds them as review tasks.
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 import { DOC_TASKS } from '@shared/keys'
 
 /** Chunks are paragraphs, joined up to this many characters (a paragraph longer than it is cut). */
@@ -23,7 +23,7 @@ export function splitIntoChunks(text: string, maxChars: number = CHUNK_MAX_CHARS
 }
 
 /** Step A, the pure producer: XADDs every chunk to doc.review.tasks and returns the chunk ids. */
-export async function produceDocument(redis: Redis, docId: string, text: string): Promise<string[]> {
+export async function produceDocument(redis: RedisClient, docId: string, text: string): Promise<string[]> {
   const chunks = splitIntoChunks(text)
   const pipeline = redis.pipeline()
   const ids = chunks.map((_, index) => `c${index + 1}`)

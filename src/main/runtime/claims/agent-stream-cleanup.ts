@@ -1,5 +1,5 @@
 // Removes a stopped agent's own stream once nothing in it is left to read.
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 
 /**
  * Deletes an agent's own stream when nothing in it is pending or undelivered,
@@ -22,6 +22,6 @@ end
 redis.call('DEL', KEYS[1])
 return 1`
 
-export async function deleteDrainedStream(redis: Redis, stream: string): Promise<boolean> {
+export async function deleteDrainedStream(redis: RedisClient, stream: string): Promise<boolean> {
   return Number(await redis.eval(DELETE_IF_DRAINED, 1, stream)) === 1
 }

@@ -1,5 +1,5 @@
 // Keeps entries claimed while a slow process() still works on them.
-import type { Redis } from 'ioredis'
+import { isCluster, type RedisClient } from '../../redis/client-type'
 import type { ReceivedEntry } from '../reader/stream-entry'
 
 /**
@@ -16,7 +16,7 @@ export class ClaimKeeper {
   private timer: NodeJS.Timeout | null
 
   constructor(
-    private readonly redis: () => Redis,
+    private readonly redis: () => RedisClient,
     private readonly consumer: () => string,
     private readonly claimIdleMs: number,
     private readonly maxHoldMs: number = Number.POSITIVE_INFINITY,
@@ -48,17 +48,24 @@ export class ClaimKeeper {
     if (this.inFlight.size === 0) return
     const now = Date.now()
     const due = now - this.claimIdleMs / 3
-    const pipeline = this.redis().pipeline()
-    let count = 0
+    const claims: Array<Array<string | number>> = []
     for (const [key, { entry, sinceMs }] of this.inFlight) {
       if (now - sinceMs > this.maxHoldMs) {
         this.inFlight.delete(key)
         continue
       }
       if (sinceMs > due) continue
-      pipeline.call('XCLAIM', [entry.stream, entry.group, this.consumer(), 0, entry.id, 'JUSTID'])
-      count += 1
+      claims.push([entry.stream, entry.group, this.consumer(), 0, entry.id, 'JUSTID'])
     }
-    if (count > 0) await pipeline.exec().catch(() => undefined) // best effort: the next renewal retries
+    if (claims.length === 0) return
+    const redis = this.redis()
+    // Best effort: the next renewal retries. On a Cluster each stream's claim goes to its own slot (no pipeline across slots).
+    if (isCluster(redis)) {
+      await Promise.all(claims.map((args) => redis.call('XCLAIM', args).catch(() => undefined)))
+      return
+    }
+    const pipeline = redis.pipeline()
+    for (const args of claims) pipeline.call('XCLAIM', args)
+    await pipeline.exec().catch(() => undefined)
   }
 }

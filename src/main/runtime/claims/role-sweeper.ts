@@ -1,5 +1,5 @@
 // Per role: the periodic claim sweep and safe trim of its streams.
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 import type { AgentInfo } from '@shared/api/models'
 import { AGENT_REGISTRY, agentGroup, agentStream } from '@shared/keys'
 import { agentKindOfInstance } from '../core/agent-brand'
@@ -9,6 +9,8 @@ import type { StreamAgent } from '../core/stream-agent'
 import type { ReceivedEntry } from '../reader/stream-entry'
 import { sweepStalled, takeUndelivered } from './sweeper'
 import { trimSafely } from '../hop/trim'
+import { isCluster } from '../../redis/client-type'
+import { trimSafelyOnCluster } from '../hop/cluster/cluster-sweeps'
 import { isConnectionError } from '../core/async-utils'
 
 /** How often the shared streams are trimmed: often enough that a busy stream never runs far past its cap. */
@@ -25,7 +27,7 @@ export class RoleSweeper {
   private running = false
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly options: ResolvedRuntimeOptions,
     private readonly agents: () => StreamAgent[],
     private readonly onError: (error: unknown) => void,
@@ -59,7 +61,10 @@ export class RoleSweeper {
           }
         }
         if (trimNow) {
-          for (const input of agent.sharedInputs()) await trimSafely(this.redis, input.stream, this.options.streamMaxLen)
+          const redis = this.redis
+          const trim = (stream: string): Promise<number> =>
+            isCluster(redis) ? trimSafelyOnCluster(redis, stream, this.options.streamMaxLen) : trimSafely(redis, stream, this.options.streamMaxLen)
+          for (const input of agent.sharedInputs()) await trim(input.stream)
         }
       }
     } catch (error) {

@@ -1,9 +1,11 @@
 // One claim sweep of a stream's stalled entries, with the dead letter for those delivered too often.
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 import { sweeperLock } from '@shared/keys'
 import { addDeadLetter } from '../hop/dead-letter'
 import { execTransaction, Transaction } from '../hop/transaction'
 import { CLAIM_BATCH } from '../../redis/stream-fields'
+import { isCluster } from '../../redis/client-type'
+import { sweepWritesOnCluster } from '../hop/cluster/cluster-sweeps'
 import { parseEntryList, parseReadReply, type ReceivedEntry } from '../reader/stream-entry'
 
 
@@ -19,7 +21,7 @@ export interface SweepOutcome {
  * hands back the rest for the consumer to process.
  */
 export async function sweepStalled(
-  redis: Redis,
+  redis: RedisClient,
   input: { stream: string; group: string },
   consumer: string,
   options: { claimIdleMs: number; maxDeliveries: number; lockMs: number },
@@ -36,7 +38,7 @@ export async function sweepStalled(
   const tx = new Transaction()
   // Trimmed while pending: nothing left to process, stop tracking them.
   for (const id of deleted) tx.xack(input.stream, input.group, id)
-  let deadLettered = 0
+  const exhausted: Array<{ entry: ReceivedEntry; reason: string }> = []
   const claimed: ReceivedEntry[] = []
   if (entries.length > 0) {
     const first = entries[0]?.id ?? '-'
@@ -49,18 +51,22 @@ export async function sweepStalled(
       entry.deliveries = deliveries.get(entry.id) ?? entry.deliveries
       if (entry.deliveries > options.maxDeliveries) {
         const reason = `delivered ${entry.deliveries} times (limit ${options.maxDeliveries}) without being acked`
-        addDeadLetter(tx, entry, consumer, reason, 'failed')
-        deadLettered += 1
+        exhausted.push({ entry, reason })
       } else {
         claimed.push(entry)
       }
     }
   }
+  if (isCluster(redis)) {
+    await sweepWritesOnCluster(redis, input, deleted, exhausted, consumer)
+    return { claimed, deadLettered: exhausted.length }
+  }
+  for (const { entry, reason } of exhausted) addDeadLetter(tx, entry, consumer, reason, 'failed')
   if (tx.size > 0) {
     const errors = (await execTransaction(redis, tx)).filter((error) => error !== null)
     if (errors[0]) throw errors[0]
   }
-  return { claimed, deadLettered }
+  return { claimed, deadLettered: exhausted.length }
 }
 
 /**
@@ -68,7 +74,7 @@ export async function sweepStalled(
  * them otherwise): read without blocking into a live consumer of the role.
  */
 export async function takeUndelivered(
-  redis: Redis,
+  redis: RedisClient,
   input: { stream: string; group: string },
   consumer: string,
 ): Promise<ReceivedEntry[]> {

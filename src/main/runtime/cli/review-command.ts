@@ -1,7 +1,7 @@
 // The `switchyard review` command.
 import { DOC_SUMMARY, reviewTypes } from '@shared/keys'
 import { redisConfigFromEnv } from '../../redis/connection-config'
-import { createRedisClient } from '../../redis/create-client'
+import { createRedisClientFor } from '../../redis/create-client'
 import { AgentRuntime } from '../core/agent-runtime'
 import { produceDocument } from '../agents/doc-producer'
 import { runtimeOptionsFromEnv } from '../core/options'
@@ -13,10 +13,14 @@ import { parseReadReply } from '../reader/stream-entry'
 export async function runReview(args: { docId: string; text: string; timeoutMs: number; local: boolean }): Promise<number> {
   const config = redisConfigFromEnv()
   const runtime = new AgentRuntime({ ...runtimeOptionsFromEnv(), redis: config })
-  const reader = createRedisClient(config, 'blocking')
   exitCleanlyOnSignals(() => runtime.close())
+  await runtime.start().catch(async (error: unknown) => {
+    await runtime.close()
+    throw error
+  })
+  // After start: a Cluster detected behind a plain URL is in the runtime's config.
+  const reader = createRedisClientFor(runtime.connectionConfig(), 'blocking')
   try {
-    await runtime.start()
     if (args.local) for (const role of pipelineRoles['doc-review']) await runtime.startRole(role)
     const start = (await reader.xrevrange(DOC_SUMMARY, '+', '-', 'COUNT', 1))[0]?.[0] ?? '0-0'
     const chunkIds = await produceDocument(runtime.commandClient(), args.docId, args.text)

@@ -1,5 +1,5 @@
 // The control channel: commands and lifecycle events over pub/sub.
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 import { BROADCAST_ALL, BROADCAST_STAT, broadcastRole } from '@shared/keys'
 import type { LifecycleEvent } from './lifecycle'
 import { normalizeLifecycleEvent, registryRowOf } from './lifecycle-event'
@@ -28,11 +28,11 @@ export class ControlBus {
   private readonly roles = new Set<string>()
 
   constructor(
-    private readonly subscriber: Redis,
+    private readonly subscriber: RedisClient,
     private readonly onCommand: (command: ControlCommand, role: string | null) => void,
     private readonly onLifecycle: (event: LifecycleEvent) => void,
     /** Where events of agents that keep no registry row of their own (other languages) are recorded. */
-    private readonly registry: Redis | null = null,
+    private readonly registry: RedisClient | null = null,
   ) {
     subscriber.on('message', (channel: string, message: string) => this.dispatch(channel, message))
   }

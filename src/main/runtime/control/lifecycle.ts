@@ -1,5 +1,5 @@
 // Lifecycle events (init, heartbeat, reload, exit) as published on broadcast:role:stat.
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 import type { AgentHeartbeat } from '@shared/records'
 import type { ResolvedRuntimeOptions } from '../core/options'
 
@@ -35,10 +35,10 @@ export const MAX_REPORTED_WRITES = 32
 /** What an agent needs from the runtime that hosts it. */
 export interface AgentContext {
   readonly options: ResolvedRuntimeOptions
-  /** Shared non-blocking connection: every hop's MULTI goes through it. */
-  readonly commands: Redis
-  /** A new connection of the agent's own for its blocking reads. */
-  createBlockingClient(): Redis
+  /** Shared non-blocking connection (a single server's, or a Cluster client): every hop's writes go through it. */
+  readonly commands: RedisClient
+  /** A new connection of the agent's own for its blocking reads (on a Cluster: one per stream read). */
+  createBlockingClient(): RedisClient
   readonly host: string
   readonly pid: number
   nextAgentId(): string

@@ -1,5 +1,5 @@
 // The agent registry: heartbeats stored in Redis, read back as rows with liveness.
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 import type { AgentInfo } from '@shared/api/models'
 import { AGENT_REGISTRY } from '@shared/keys'
 import type { AgentHeartbeat } from '@shared/records'
@@ -57,7 +57,7 @@ export function parseHeartbeat(text: string): RegistryRow | null {
   }
 }
 
-export async function readHeartbeats(redis: Redis): Promise<RegistryRow[]> {
+export async function readHeartbeats(redis: RedisClient): Promise<RegistryRow[]> {
   const all = await redis.hgetall(AGENT_REGISTRY)
   return Object.values(all)
     .map(parseHeartbeat)
@@ -65,7 +65,7 @@ export async function readHeartbeats(redis: Redis): Promise<RegistryRow[]> {
 }
 
 /** Agents on every host, from their heartbeats; dead = no heartbeat for 3 intervals. */
-export async function readAgentRegistry(redis: Redis, nowMs: number = Date.now()): Promise<AgentInfo[]> {
+export async function readAgentRegistry(redis: RedisClient, nowMs: number = Date.now()): Promise<AgentInfo[]> {
   const nowSec = nowMs / 1000
   return (await readHeartbeats(redis))
     .map((beat) => heartbeatToInfo(beat, nowSec, false))

@@ -1,12 +1,12 @@
 // The runtime that hosts this process's agents and their shared connections.
 import { EventEmitter } from 'node:events'
 import { hostname } from 'node:os'
-import type { Redis } from 'ioredis'
 import type { AgentInfo } from '@shared/api/models'
 import type { Envelope } from '@shared/envelope'
 import { BROADCAST_ALL, broadcastRole } from '@shared/keys'
-import { createRedisClient } from '../../redis/create-client'
-import { REDIS_DEFAULTS, redactUrl } from '../../redis/connection-config'
+import { createRedisClient, createRedisClientFor } from '../../redis/create-client'
+import { REDIS_DEFAULTS, redactUrl, type RedisConnectionConfig } from '../../redis/connection-config'
+import { isCluster, type RedisClient } from '../../redis/client-type'
 import { applyControlCommand, type ReloadHandler } from '../control/apply-command'
 import { logger } from '../../log/logger'
 import { ControlBus, type ControlCommand } from '../control/control-bus'
@@ -21,7 +21,7 @@ import { pingHealth, type RuntimeHealth } from './runtime-health'
 import { resolveRuntimeOptions, type ResolvedRuntimeOptions, type RuntimeOptions } from './options'
 import { RoleFactories } from './role-factories'
 import { checkConnectionBudget, closeConnections, distinctInputs, stopAgentsInOrder } from './runtime-close'
-import { awaitRedis, startBusIfAllowed } from './runtime-connect'
+import { connectCommands, startBusIfAllowed } from './runtime-connect'
 import { sendDemoRequest } from './send-and-await'
 import { ShutdownStats } from './shutdown-stats'
 import type { StreamAgent } from './stream-agent'
@@ -44,8 +44,10 @@ export class AgentRuntime extends EventEmitter {
   readonly options: ResolvedRuntimeOptions
   /** Roles startRole() knows: a user's agent classes (defined) over the built-ins. */
   readonly roles = new RoleFactories()
-  private commands: Redis | null = null
-  private subscriber: Redis | null = null
+  private commands: RedisClient | null = null
+  private subscriber: RedisClient | null = null
+  /** options.redis as used: with `cluster` set when the server turned out to be a Cluster node. */
+  private redis: RedisConnectionConfig
   private readonly agents = new Map<string, StreamAgent>()
   private readonly starts = new WeakMap<StreamAgent, Promise<AgentInfo>>()
   private readonly hub = new LifecycleHub(() => this.commands, (event) => this.emit('lifecycle', event))
@@ -64,6 +66,7 @@ export class AgentRuntime extends EventEmitter {
   constructor(options: Partial<RuntimeOptions> = {}) {
     super()
     this.options = resolveRuntimeOptions(options)
+    this.redis = this.options.redis
     const finalStats = (this.finalStats = new ShutdownStats(this.options))
     this.onLifecycle((event) => finalStats.ingest(event))
   }
@@ -76,16 +79,16 @@ export class AgentRuntime extends EventEmitter {
 
   private async doStart(): Promise<void> {
     logger('runtime').debug(`connecting to ${redactUrl(this.options.redis)}`)
-    const commands = createRedisClient(this.options.redis, 'command')
-    this.commands = commands
-    await awaitRedis(commands, this.options.redis, (e) => this.reportError(e))
+    const { commands, config } = await connectCommands(this.options.redis, (e) => this.reportError(e), (client) => (this.commands = client))
+    this.redis = config
     await this.checkHealth()
-    this.subscriber = createRedisClient(this.options.redis, 'subscriber')
+    this.subscriber = createRedisClientFor(this.redis, 'subscriber')
     const parts = { context: () => this.context(), reloadHandlers: this.reloadHandlers, reportError: (e: unknown) => this.reportError(e) }
     const onCommand = (command: ControlCommand, role: string | null): void => applyControlCommand(command, role, this.agents.values(), parts)
     const onRemote = (event: LifecycleEvent): void => void (this.agents.has(event.agent_id) || this.hub.deliver(event))
     this.bus = await startBusIfAllowed(new ControlBus(this.subscriber, onCommand, onRemote, commands), (e) => this.reportError(e))
-    this.doorbell = new Doorbell(createRedisClient(this.options.redis, 'blocking'), commands, this.options.blockMs)
+    // On a Cluster each agent's own stream has a blocking read of its own: no doorbell (its XREAD spans slots).
+    if (!isCluster(commands)) this.doorbell = new Doorbell(createRedisClient(this.redis, 'blocking'), commands, this.options.blockMs)
     this.sweeper = new RoleSweeper(commands, this.options, () => [...this.agents.values()], (e) => this.reportError(e))
     const every = (ms: number, fn: () => void): number => this.timers.push(setInterval(fn, ms).unref())
     const heartbeatAll = (): void => [...this.agents.values()].forEach((a) => a.status !== 'stopped' && this.hub.publish(a.heartbeatEvent('heartbeat')))
@@ -94,9 +97,7 @@ export class AgentRuntime extends EventEmitter {
     every((this.options.redis.healthCheckIntervalSec ?? REDIS_DEFAULTS.healthCheckIntervalSec) * 1000, () => void this.checkHealth())
   }
 
-  health(): RuntimeHealth {
-    return { ...this.healthState }
-  }
+  health = (): RuntimeHealth => ({ ...this.healthState })
 
   private async checkHealth(): Promise<void> {
     if (this.commands) this.healthState = await pingHealth(this.commands)
@@ -109,7 +110,7 @@ export class AgentRuntime extends EventEmitter {
       commands: this.commands,
       host: this.host,
       pid: process.pid,
-      createBlockingClient: () => createRedisClient(this.options.redis, 'blocking'),
+      createBlockingClient: () => createRedisClientFor(this.redis, 'blocking'),
       nextAgentId: () => `${this.host}:${process.pid}:${++this.agentCounter}`,
       emitLifecycle: (event) => this.hub.publish(event),
       onLifecycle: (listener) => this.onLifecycle(listener),
@@ -176,9 +177,7 @@ export class AgentRuntime extends EventEmitter {
   }
 
   /** Ids of this process's agents of one role. */
-  agentIdsOf(role: string): string[] {
-    return this.agentsOf(role).map((a) => a.agentId)
-  }
+  agentIdsOf = (role: string): string[] => this.agentsOf(role).map((a) => a.agentId)
 
   private agentsOf = (role: string): StreamAgent[] => [...this.agents.values()].filter((a) => a.role === role)
 
@@ -194,9 +193,7 @@ export class AgentRuntime extends EventEmitter {
     return distinctInputs(this.agents.values())
   }
 
-  localAgents(): AgentInfo[] {
-    return [...this.agents.values()].map(infoOf)
-  }
+  localAgents = (): AgentInfo[] => [...this.agents.values()].map(infoOf)
 
   /** Publishes a control command to every agent (or one role's), on any host; answers the receivers. */
   async broadcast(command: ControlCommand, role?: string): Promise<number> {
@@ -213,10 +210,13 @@ export class AgentRuntime extends EventEmitter {
   /** Sends the demo request to the manager and waits for its result on the result list. */
   async request(conversationId: string, text: string, options: { timeoutMs?: number } = {}): Promise<Envelope> {
     await this.start()
-    return sendDemoRequest(this.commandClient(), this.options.redis, conversationId, text, options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS)
+    return sendDemoRequest(this.commandClient(), this.redis, conversationId, text, options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS)
   }
 
-  commandClient(): Redis {
+  /** The connection config in use (with `cluster` set once a Cluster was detected). */
+  connectionConfig = (): RedisConnectionConfig => this.redis
+
+  commandClient(): RedisClient {
     if (!this.commands) throw new Error('AgentRuntime is not started')
     return this.commands
   }

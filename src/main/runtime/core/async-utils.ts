@@ -20,8 +20,9 @@ export function withDeadline<T>(promise: Promise<T>, ms: number, onDeadline: () 
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer))
 }
 
+// The last line is a Cluster failing over (a master down until its replica takes over): transient too.
 const CONNECTION_TROUBLE =
-  /Connection is closed|Command aborted|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Stream isn't writeable|Command timed out|LOADING|timed out after|MaxRetriesPerRequest|max retries per request/i
+  /Connection is closed|Command aborted|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Stream isn't writeable|Command timed out|LOADING|timed out after|MaxRetriesPerRequest|max retries per request|CLUSTERDOWN|TRYAGAIN|Too many Cluster redirections|Failed to refresh slots cache|None of startup nodes is available/i
 
 /** Connection trouble is retried quietly; everything else is worth an 'error' event. */
 export function isConnectionError(error: unknown): boolean {

@@ -7,6 +7,7 @@ import { deleteDrainedStream } from '../claims/agent-stream-cleanup'
 import { deadLetterWrite } from '../hop/dead-letter'
 import { decodeEntryEnvelope } from '../reader/envelope-decode'
 import { addHop, type JournalHop } from '../hop/journal'
+import { deadLetterHop, withIntents } from '../hop/cluster/hop-intents'
 import { checkSafetyLimits, type SafetyViolation } from '../hop/safety'
 import type { ReceivedEntry } from '../reader/stream-entry'
 import { StreamAgent, type HopWrite, type ReadSpec } from './stream-agent'
@@ -54,7 +55,7 @@ export abstract class BaseAgent extends StreamAgent {
 
   protected async handle(entry: ReceivedEntry, agentSignal: AbortSignal): Promise<HopWrite> {
     const decoded = decodeEntryEnvelope(entry.fields, this.ctx.options.maxEnvelopeBytes)
-    if (!decoded.ok) return deadLetterWrite(this.agentId, decoded.reason, 'undecodable')
+    if (!decoded.ok) return deadLetterHop(deadLetterWrite, this.agentId, decoded.reason, 'undecodable')
     const env = decoded.envelope
     // A client that left create_ts out (the seed's own example does) starts the clock at the first hop.
     if (env.create_ts === 0 && env.process_count === 0) env.create_ts = Date.now() / 1000
@@ -118,10 +119,12 @@ export abstract class BaseAgent extends StreamAgent {
     }
     if (toList) this.recordFinal(env.create_ts > 0 ? env.update_ts - env.create_ts : 0, env.total_processing_time, env.process_count)
     const failure = invalidTarget(destination)
-    return (tx, entry) => {
-      addHop(tx, { ...this.hopOf(env, entry, destination, toList ? 'list' : 'stream', json), failure }, journalMaxLen)
+    const hopFor = (entry: ReceivedEntry): JournalHop => ({ ...this.hopOf(env, entry, destination, toList ? 'list' : 'stream', json), failure })
+    const write: HopWrite = (tx, entry) => {
+      addHop(tx, hopFor(entry), journalMaxLen)
       return 'acked'
     }
+    return withIntents(write, (entry) => [{ kind: 'hop', hop: hopFor(entry), journalMaxLen }])
   }
 
   private hopOf(env: Envelope, entry: ReceivedEntry, destination: string, delivery: NonNullable<JournalHop['delivery']>, json: string): JournalHop {
@@ -170,11 +173,16 @@ export abstract class BaseAgent extends StreamAgent {
       v.ts, String(now),
       v.envelope, json,
     ]
-    return (tx, entry) => {
+    const journalMaxLen = this.ctx.options.journalMaxLen
+    const write: HopWrite = (tx, entry) => {
       tx.call('XADD', [VIOLATIONS_STREAM, 'MAXLEN', '~', VIOLATIONS_MAXLEN, '*', ...record])
-      addHop(tx, this.hopOf(env, entry, destination, 'list', json), this.ctx.options.journalMaxLen)
+      addHop(tx, this.hopOf(env, entry, destination, 'list', json), journalMaxLen)
       return 'acked'
     }
+    return withIntents(write, (entry) => [
+      { kind: 'hop', hop: this.hopOf(env, entry, destination, 'list', json), journalMaxLen },
+      { kind: 'command', name: 'XADD', args: [VIOLATIONS_STREAM, 'MAXLEN', '~', VIOLATIONS_MAXLEN, '*', ...record] },
+    ])
   }
 }
 

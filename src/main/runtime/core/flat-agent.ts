@@ -2,6 +2,7 @@
 import type { ReceivedEntry } from '../reader/stream-entry'
 import { deadLetterWrite } from '../hop/dead-letter'
 import { addFlatOutputs, type FlatOutput } from '../hop/flat-outputs'
+import { deadLetterHop, withIntents } from '../hop/cluster/hop-intents'
 import { DEFAULT_TASK_TIMEOUT_SEC, DeadlineError, entryTimeoutSec, lazyProcessContext, withDeadline, type ProcessContext } from './async-utils'
 import { StreamAgent, type HopWrite, type ReadSpec } from './stream-agent'
 import { AGENT_KIND, type AgentKind } from './agent-brand'
@@ -44,7 +45,7 @@ export abstract class FlatAgent extends StreamAgent {
     const missing = this.requiredFields.filter((name) => entry.fields[name] === undefined)
     if (missing.length > 0) {
       const reason = `missing field${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}`
-      return deadLetterWrite(this.agentId, reason, 'undecodable')
+      return deadLetterHop(deadLetterWrite, this.agentId, reason, 'undecodable')
     }
     const start = performance.now()
     let outputs: FlatOutput[]
@@ -59,13 +60,14 @@ export abstract class FlatAgent extends StreamAgent {
     } catch (caught) {
       const error = caught instanceof DeadlineError ? new Error(`processFields() timed out after ${timeoutSec}s`) : caught
       const reason = `processing failed: ${error instanceof Error ? error.message : String(error)}`
-      return deadLetterWrite(this.agentId, reason, 'failed')
+      return deadLetterHop(deadLetterWrite, this.agentId, reason, 'failed')
     }
     this.recordRun((performance.now() - start) / 1000)
     for (const out of outputs) if (this.written.size < MAX_REPORTED_WRITES) this.written.add(out.stream)
-    return (tx, received) => {
+    const write: HopWrite = (tx, received) => {
       addFlatOutputs(tx, received, outputs, this.agentId)
       return 'acked'
     }
+    return withIntents(write, () => [{ kind: 'flat', outputs, consumer: this.agentId }])
   }
 }

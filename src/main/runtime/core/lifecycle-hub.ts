@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 import { AGENT_REGISTRY, BROADCAST_STAT } from '@shared/keys'
 import type { AgentHeartbeat } from '@shared/records'
 import type { LifecycleEvent } from '../control/lifecycle'
@@ -12,7 +12,7 @@ export class LifecycleHub {
   private readonly listeners = new Set<(event: LifecycleEvent) => void>()
 
   constructor(
-    private readonly commands: () => Redis | null,
+    private readonly commands: () => RedisClient | null,
     private readonly emit: (event: LifecycleEvent) => void,
   ) {}
 

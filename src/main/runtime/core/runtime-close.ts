@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 import { REDIS_DEFAULTS, type RedisConnectionConfig } from '../../redis/connection-config'
 import type { Doorbell } from '../reader/doorbell'
 import { withDeadline } from './async-utils'
@@ -27,16 +27,16 @@ export async function stopAgentsInOrder(all: StreamAgent[]): Promise<void> {
 }
 
 /** Quits together: the 1 s bound is for Redis as a whole, not per connection. */
-export async function quitWithin(clients: Array<Redis | null | undefined>): Promise<void> {
+export async function quitWithin(clients: Array<RedisClient | null | undefined>): Promise<void> {
   await Promise.all(
     clients
-      .filter((c): c is Redis => Boolean(c))
+      .filter((c): c is RedisClient => Boolean(c))
       .map((client) => withDeadline(client.quit(), REDIS_CLOSE_BOUND_MS, () => client.disconnect()).catch(() => client.disconnect())),
   )
 }
 
 /** The doorbell first (it holds a blocking read), then every connection together. */
-export async function closeConnections(doorbell: Doorbell | null, clients: Array<Redis | null>): Promise<void> {
+export async function closeConnections(doorbell: Doorbell | null, clients: Array<RedisClient | null>): Promise<void> {
   await withDeadline(doorbell?.close() ?? Promise.resolve(), REDIS_CLOSE_BOUND_MS, () => undefined).catch(() => undefined)
   await quitWithin([doorbell?.connection, ...clients])
 }

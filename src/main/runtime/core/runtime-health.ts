@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 
 export interface RuntimeHealth {
   ok: boolean
@@ -6,7 +6,7 @@ export interface RuntimeHealth {
 }
 
 /** One PING: up with its latency, or down. */
-export async function pingHealth(commands: Redis): Promise<RuntimeHealth> {
+export async function pingHealth(commands: RedisClient): Promise<RuntimeHealth> {
   const started = performance.now()
   try {
     await commands.ping()

@@ -1,7 +1,7 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 import type { Envelope } from '@shared/envelope'
 import type { RedisConnectionConfig } from '../../redis/connection-config'
-import { createRedisClient } from '../../redis/create-client'
+import { createRedisClientFor } from '../../redis/create-client'
 import { awaitResult, sendEnvelope, type SendableEnvelope, type SendTarget } from './send'
 
 /**
@@ -9,14 +9,14 @@ import { awaitResult, sendEnvelope, type SendableEnvelope, type SendTarget } fro
  * list. The wait (BRPOP) has a connection of its own, closed afterwards.
  */
 export async function sendAndAwait(
-  commands: Redis,
+  commands: RedisClient,
   config: RedisConnectionConfig,
   target: SendTarget,
   input: SendableEnvelope,
   timeoutMs: number,
 ): Promise<Envelope> {
   const { envelope } = await sendEnvelope(commands, target, input)
-  const waiter = createRedisClient(config, 'blocking')
+  const waiter = createRedisClientFor(config, 'blocking')
   try {
     const result = await awaitResult(waiter, envelope.result_list, timeoutMs)
     if (!result) throw new Error(`no result on ${envelope.result_list} within ${timeoutMs} ms`)
@@ -27,7 +27,7 @@ export async function sendAndAwait(
 }
 
 /** Seed 001's demo request: the manager routes it through uppercase and reverse, and its result comes back. */
-export function sendDemoRequest(commands: Redis, config: RedisConnectionConfig, conversationId: string, text: string, timeoutMs: number): Promise<Envelope> {
+export function sendDemoRequest(commands: RedisClient, config: RedisConnectionConfig, conversationId: string, text: string, timeoutMs: number): Promise<Envelope> {
   const envelope: SendableEnvelope = { conversation_id: conversationId, sender_role: 'external', kind: 'task', payload: { text, stage: 'start', errors: [] } }
   return sendAndAwait(commands, config, { kind: 'role', name: 'manager' }, envelope, timeoutMs)
 }

@@ -1,6 +1,6 @@
 // Sending an envelope to a role or an agent from outside an agent.
 import { randomUUID } from 'node:crypto'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 import { ENVELOPE_FIELD, envelopeSchema, resultListOf, type Envelope, type EnvelopeInput } from '@shared/envelope'
 import { agentStream, roleStream } from '@shared/keys'
 import { parseWith } from '@shared/validate'
@@ -38,7 +38,7 @@ export function completeEnvelope(target: SendTarget, input: SendableEnvelope): E
 }
 
 export async function sendEnvelope(
-  redis: Redis,
+  redis: RedisClient,
   target: SendTarget,
   envelope: SendableEnvelope,
 ): Promise<{ streamId: string; envelope: Envelope }> {
@@ -63,7 +63,7 @@ export function decodeEnvelope(text: string): Envelope {
 }
 
 /** BRPOP on a blocking-capable connection the caller owns; null on timeout. */
-export async function awaitResult(redis: Redis, resultList: string, timeoutMs: number): Promise<Envelope | null> {
+export async function awaitResult(redis: RedisClient, resultList: string, timeoutMs: number): Promise<Envelope | null> {
   const reply = await redis.brpop(resultList, Math.max(0.01, timeoutMs / 1000))
   if (!reply) return null
   return decodeEnvelope(reply[1])

@@ -1,5 +1,5 @@
 // The read–process–write loop every agent runs, with its lifecycle.
-import { BatchReader, type ReadSpec } from '../reader/batch-reader'
+import type { ReadSpec } from '../reader/batch-reader'
 import { adoptWhenCreated } from './active-runtime'
 import { ensureGroups } from '../reader/ensure-group'
 import type { ReceivedEntry } from '../reader/stream-entry'
@@ -7,8 +7,10 @@ import type { AgentContext } from '../control/lifecycle'
 import { AgentState } from './agent-state'
 import { isConnectionError, sleep, withDeadline } from './async-utils'
 import { ClaimKeeper } from '../claims/keep-claimed'
-import { HopWriter, type HopWrite } from '../hop/hop-writer'
+import type { HopWrite } from '../hop/hop-writer'
 import { deadLetterWrite } from '../hop/dead-letter'
+import { createAgentReader, createAgentWriter, type AgentReader, type AgentWriter } from '../hop/cluster/agent-io'
+import { deadLetterHop } from '../hop/cluster/hop-intents'
 import { Slots } from './slots'
 
 export type { ReadSpec } from '../reader/batch-reader'
@@ -31,7 +33,7 @@ const STILL_RUNNING = Promise.resolve(RUNNING)
  * start after a stop awaits the old loop, and stop ends the loop for real.
  */
 export abstract class StreamAgent extends AgentState {
-  private reader: BatchReader | null = null
+  private reader: AgentReader | null = null
   private closing = false
   private abandon = false
   private paused = false
@@ -41,7 +43,7 @@ export abstract class StreamAgent extends AgentState {
   private stopping: Promise<void> | null = null
   private keeper: ClaimKeeper | null = null
   private slots: Slots | null = null
-  private writer: HopWriter | null = null
+  private writer: AgentWriter | null = null
   /** Aborted when the agent gives up its in-flight work (stop without drain, or past the stop bound). */
   private giveUp = new AbortController()
   private loopsNow = 0
@@ -122,14 +124,14 @@ export abstract class StreamAgent extends AgentState {
     this.status = 'starting'
     this.startedTs = Date.now() / 1000
     await ensureGroups(ctx.commands, this.readSpecs())
-    this.reader = new BatchReader(ctx.createBlockingClient(), ctx.commands, () => this.agentId, ctx.options)
+    this.reader = createAgentReader({ commands: ctx.commands, createBlockingClient: () => ctx.createBlockingClient(), consumer: () => this.agentId, options: ctx.options })
     await this.reader.open()
     this.keeper?.stop()
     // Never renewed past the point where the handler itself is given up (HANDLE_GRACE_MS after the cap).
     const maxHoldMs = ctx.options.maxTaskTimeoutSec * 1000 + HANDLE_GRACE_MS
     this.keeper = new ClaimKeeper(() => ctx.commands, () => this.agentId, ctx.options.claimIdleMs, maxHoldMs)
     this.slots = new Slots(Math.max(1, ctx.options.concurrency))
-    this.writer = new HopWriter(() => this.ctx.commands, (error) => this.emit('error', error))
+    this.writer = createAgentWriter(() => this.ctx.commands, (error) => this.emit('error', error))
     this.status = 'idle'
     this.lifecycle('init')
     this.loopsNow += 1
@@ -198,7 +200,7 @@ export abstract class StreamAgent extends AgentState {
   }
 
   private async safeHandle(entry: ReceivedEntry): Promise<HopWrite | null> {
-    if (entry.undecodable) return deadLetterWrite(this.agentId, entry.undecodable, 'undecodable')
+    if (entry.undecodable) return deadLetterHop(deadLetterWrite, this.agentId, entry.undecodable, 'undecodable')
     const boundMs = this.ctx.options.maxTaskTimeoutSec * 1000 + HANDLE_GRACE_MS
     try {
       const handled = this.handle(entry, this.giveUp.signal)
@@ -210,7 +212,7 @@ export abstract class StreamAgent extends AgentState {
       if (error instanceof Error && error.name === 'DeadlineError') return null
       // A handler that throws (not process(): that is caught and answered) would throw again: dead-letter now.
       const reason = `handler failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`
-      return deadLetterWrite(this.agentId, reason, 'failed')
+      return deadLetterHop(deadLetterWrite, this.agentId, reason, 'failed')
     }
   }
 

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../redis/client-type'
 import { parseEntryList, type ReceivedEntry } from './stream-entry'
 
 /**
@@ -8,7 +8,7 @@ import { parseEntryList, type ReceivedEntry } from './stream-entry'
  * strictly, so it is dead-lettered with the exact reason if it is not UTF-8.
  * One gone meanwhile (trimmed) is dead-lettered as such: it cannot be checked.
  */
-export async function rereadSuspects(commands: Redis, entries: ReceivedEntry[]): Promise<ReceivedEntry[]> {
+export async function rereadSuspects(commands: RedisClient, entries: ReceivedEntry[]): Promise<ReceivedEntry[]> {
   if (!entries.some((entry) => entry.suspect)) return entries
   const checked = await Promise.all(
     entries.map(async (entry): Promise<ReceivedEntry | null> => {

@@ -1,6 +1,7 @@
 import type { Envelope } from '@shared/envelope'
 import { redisConfigFromEnv, type RedisConnectionConfig } from '../../redis/connection-config'
-import { createRedisClient } from '../../redis/create-client'
+import { resolveClusterConfig } from '../../redis/cluster-detect'
+import { createRedisClientFor } from '../../redis/create-client'
 import { DEFAULT_REQUEST_TIMEOUT_MS, type AgentRuntime } from '../core/agent-runtime'
 import type { SendableEnvelope, SendTarget } from '../core/send'
 import { sendAndAwait } from '../core/send-and-await'
@@ -24,10 +25,11 @@ export async function request(to: string | SendTarget, envelope: SendableEnvelop
   const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
   if (options.runtime) {
     await options.runtime.start()
-    return sendAndAwait(options.runtime.commandClient(), options.runtime.options.redis, target, envelope, timeoutMs)
+    return sendAndAwait(options.runtime.commandClient(), options.runtime.connectionConfig(), target, envelope, timeoutMs)
   }
-  const config = typeof options.redis === 'string' ? { url: options.redis } : (options.redis ?? redisConfigFromEnv())
-  const commands = createRedisClient(config, 'command')
+  const given = typeof options.redis === 'string' ? { url: options.redis } : (options.redis ?? redisConfigFromEnv())
+  const config = await resolveClusterConfig(given)
+  const commands = createRedisClientFor(config, 'command')
   try {
     return await sendAndAwait(commands, config, target, envelope, timeoutMs)
   } finally {

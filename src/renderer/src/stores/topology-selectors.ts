@@ -8,6 +8,7 @@ const NO_CONSUMERS: ConsumerInfo[] = []
 const NO_NODES: GraphNode[] = []
 const NO_EDGES: GraphEdge[] = []
 const NO_AGENTS: AgentInfo[] = []
+const NO_SENTENCES: string[] = []
 
 /** Plain functions over the topology state; unit-tested without React. */
 export const topologySelectors = {
@@ -49,6 +50,8 @@ export const topologySelectors = {
       .map((info) => `${info.key}:${info.length}`)
       .sort()
       .join('|'),
+  /** What the Redis user may not read (one sentence each, naming the key and the missing right); the rest is shown. */
+  unreadable: (s: TopologyState): string[] => s.snapshot?.unreadable ?? NO_SENTENCES,
   /** Agents on every host as the registry has them (the graph's instance counts). */
   agents: (s: TopologyState): AgentInfo[] => s.snapshot?.agents ?? NO_AGENTS,
   nodes: (s: TopologyState): GraphNode[] => s.snapshot?.graph.nodes ?? NO_NODES,

@@ -3,6 +3,7 @@ import { refreshSaved, useConnectionStore, switchToEmbedded } from '../../stores
 import { messageOf } from '../field-errors'
 import { ConnectionForm } from './ConnectionForm'
 import { SavedConnections } from './SavedConnections'
+import { ClusterNodesTable } from './ClusterNodesTable'
 
 /** Where the operator picks the Redis: a URL, a saved one, or the embedded default. */
 export function ConnectionView() {
@@ -25,7 +26,7 @@ export function ConnectionView() {
           <dt>State</dt>
           <dd>{status.state}</dd>
           <dt>Target</dt>
-          <dd>{status.target}{status.embedded ? ' (embedded)' : ''}</dd>
+          <dd>{status.target}{status.embedded ? ' (embedded)' : ''}{status.cluster ? ' (Redis Cluster)' : ''}</dd>
           <dt>Redis</dt>
           <dd>{status.serverVersion ?? '–'}</dd>
           <dt>Latency</dt>
@@ -38,6 +39,7 @@ export function ConnectionView() {
           )}
         </dl>
       )}
+      {status?.cluster && <ClusterNodesTable />}
       <div className="columns">
         <div>
           <h3>Connect to a Redis</h3>

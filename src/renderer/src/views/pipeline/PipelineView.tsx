@@ -3,6 +3,7 @@ import '@xyflow/react/dist/style.css'
 import { useEffect, useMemo, useRef } from 'react'
 import { ErrorNote } from '../../components/operator/ErrorNote'
 import { ViewFrame } from '../../components/operator/ViewFrame'
+import { UnreadableNote } from '../../components/operator/UnreadableNote'
 import { refreshAgents, useAgentsStore } from '../../stores/agents-store'
 import { selectNode, useTopologyGraphStore } from '../../stores/topology-graph-store'
 import { topologySelectors } from '../../stores/topology-selectors'
@@ -126,6 +127,7 @@ export function PipelineView() {
     <ViewFrame id="pipeline" title="Pipeline">
       <ErrorNote message={error} />
       {truncated ? <p className="op-note">Too many streams: the graph shows the first part only.</p> : null}
+      <UnreadableNote />
       {empty && !error ? <p className="op-note">No streams or agents yet.</p> : null}
       <ReactFlowProvider>
         <PipelineGraph />

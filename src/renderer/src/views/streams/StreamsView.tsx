@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { ErrorNote } from '../../components/operator/ErrorNote'
 import { ViewFrame } from '../../components/operator/ViewFrame'
+import { UnreadableNote } from '../../components/operator/UnreadableNote'
 import { streamsSelectors } from '../../stores/streams-selectors'
 import { startStreamsFeed, useStreamsStore } from '../../stores/streams-store'
 import { startTopologyFeed } from '../../stores/topology-store'
@@ -23,6 +24,7 @@ export function StreamsView() {
   const bufferFull = useStreamsStore(streamsSelectors.bufferFull)
   return (
     <ViewFrame id="streams" title="Streams" offline={OFFLINE}>
+      <UnreadableNote />
       <div className="op-split">
         <StreamList />
         <div className="op-main">

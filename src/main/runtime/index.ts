@@ -1,3 +1,4 @@
+// The runtime's public face inside Switchyard (app, inspector, CLI).
 /**
  * The agent runtime's face inside Switchyard (the app frame, the inspector,
  * the CLI): the SDK's public names, and what only the app needs besides.

@@ -1,3 +1,4 @@
+// The ControlApi's handle on the user's agents module: its status, load and reload.
 import type { AgentsModuleStatus } from '@shared/api/responses'
 
 /**

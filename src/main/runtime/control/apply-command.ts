@@ -1,3 +1,4 @@
+// Applying one broadcast control command (pause, resume, stop, reload) to this process's agents.
 import type { ControlCommand } from './control-bus'
 import type { AgentContext } from './lifecycle'
 import type { StreamAgent } from '../core/stream-agent'

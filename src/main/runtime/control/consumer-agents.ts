@@ -1,3 +1,4 @@
+// Agents seen only as consumers of role groups (agents in other languages, without lifecycle events).
 import type { AgentInfo, StreamInfo } from '@shared/api/models'
 
 /** A consumer idle less than this counts as running (it read or acked lately). */

@@ -1,3 +1,4 @@
+// Seed 001's lifecycle events: parsing and normalising what an agent announces.
 import type { AgentHeartbeat } from '@shared/records'
 import { MAX_REPORTED_WRITES, type LifecycleEvent, type LifecycleEventName } from './lifecycle'
 

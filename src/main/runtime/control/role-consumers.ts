@@ -1,3 +1,4 @@
+// The consumers of every role group, re-read at a bounded rate for the Agents view.
 import { mastersOf, type RedisClient } from '../../redis/client-type'
 import type { AgentInfo, StreamInfo } from '@shared/api/models'
 import { roleGroup } from '@shared/keys'

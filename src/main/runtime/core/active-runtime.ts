@@ -1,3 +1,4 @@
+// The runtime that a zero-config `new SomeAgent()` joins (seed 001's usage).
 /**
  * Seed 001's zero-config path: `new TranslationAgent()` while a runtime is
  * running registers and starts the agent there ("That's it!"). An agent

@@ -1,3 +1,4 @@
+// A brand on the SDK's agent bases that holds across copies of the package.
 /**
  * Marks the SDK's two agent bases on the class itself. A user's module may
  * import a different copy of 'switchyard' than the process running it (the

@@ -1,3 +1,4 @@
+// An agent instance's identity, status, totals and lifecycle events.
 import { EventEmitter } from 'node:events'
 import {
   RECENT_FINALS,

@@ -1,3 +1,4 @@
+// Every agent's lifecycle events this process hears of, local and remote.
 import type { RedisClient } from '../../redis/client-type'
 import { AGENT_REGISTRY, BROADCAST_STAT } from '@shared/keys'
 import type { AgentHeartbeat } from '@shared/records'

@@ -1,3 +1,4 @@
+// Roles a runtime can start besides the built-in ones (a user's agent classes).
 import type { RoleDescription } from '@shared/api/responses'
 import { createAgentForRole, roleDescriptions } from '../agents/role-catalog'
 import type { StreamAgent } from './stream-agent'

@@ -1,3 +1,4 @@
+// Closing a runtime in order: agents stopped, final statistics written, connections closed.
 import type { RedisClient } from '../../redis/client-type'
 import { REDIS_DEFAULTS, type RedisConnectionConfig } from '../../redis/connection-config'
 import type { Doorbell } from '../reader/doorbell'

@@ -1,3 +1,4 @@
+// A runtime's first contact with Redis: connections, version floor, Cluster detection, clear errors.
 import { redactUrl, type RedisConnectionConfig } from '../../redis/connection-config'
 import { isNoPermission, noPermissionSentence } from '../../redis/acl-errors'
 import type { RedisClient } from '../../redis/client-type'

@@ -1,3 +1,4 @@
+// Liveness and latency of the runtime's Redis, by PING.
 import type { RedisClient } from '../../redis/client-type'
 
 export interface RuntimeHealth {

@@ -1,3 +1,4 @@
+// Sending an envelope and waiting for its answer on the result list.
 import type { RedisClient } from '../../redis/client-type'
 import type { Envelope } from '@shared/envelope'
 import type { RedisConnectionConfig } from '../../redis/connection-config'

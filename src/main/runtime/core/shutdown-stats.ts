@@ -1,3 +1,4 @@
+// Final statistics on shutdown, also for a process without a stats agent.
 import type { LifecycleEvent } from '../control/lifecycle'
 import { StatsCollector } from '../stats/stats-collector'
 import { writeStatsFile } from '../stats/stats-files'

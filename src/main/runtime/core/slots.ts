@@ -1,3 +1,4 @@
+// Bounded concurrency slots per agent instance, with timeouts and abort signals.
 /**
  * Bounded concurrency slots of one agent instance (BullMQ's worker model):
  * up to `capacity` entries in flight; the loop reads as many as are free and

@@ -1,3 +1,4 @@
+// Writing each finished hop at once, batched per turn of the event loop.
 import type { Redis } from 'ioredis'
 import type { ReceivedEntry } from '../reader/stream-entry'
 import { execTransaction, Transaction, type TransactionOutcome } from './transaction'

@@ -1,3 +1,4 @@
+// Creating a role's consumer group (and its stream) once, at the start.
 import type { RedisClient } from '../../redis/client-type'
 
 /**

@@ -1,3 +1,4 @@
+// How deep an envelope's JSON nests, measured before it is parsed.
 /** Deepest nesting of objects and arrays an envelope may have: deeper input is dead-lettered before JSON.parse. */
 export const MAX_JSON_DEPTH = 256
 

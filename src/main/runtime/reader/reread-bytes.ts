@@ -1,3 +1,4 @@
+// Re-reading an entry as bytes when its text was not valid UTF-8.
 import type { RedisClient } from '../../redis/client-type'
 import { parseEntryList, type ReceivedEntry } from './stream-entry'
 

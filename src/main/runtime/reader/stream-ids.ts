@@ -1,3 +1,4 @@
+// Comparing and stepping stream ids.
 /** Stream ids compare as (ms, seq) pairs; both parts fit in a double for any real stream. */
 export function compareStreamIds(a: string, b: string): number {
   const [am = 0, as = 0] = a.split('-').map(Number)

@@ -1,3 +1,4 @@
+// The SDK: everything `import … from 'switchyard'` gives a user.
 /**
  * The SDK: `import { BaseAgent, AgentRuntime, request } from 'switchyard'`.
  * A subclass writes only process(env); its role is its class name without

@@ -1,3 +1,4 @@
+// The SDK's request(): send an envelope to a role and await its result.
 import type { Envelope } from '@shared/envelope'
 import { redisConfigFromEnv, type RedisConnectionConfig } from '../../redis/connection-config'
 import { resolveClusterConfig } from '../../redis/cluster-detect'

@@ -1,3 +1,4 @@
+// A seam for observers of the runtime (metrics): hops, violations, dead letters.
 /**
  * A seam for observers of the runtime (metrics): told of each hop, safety
  * violation, dead letter and runtime error in this process. No observer, no cost

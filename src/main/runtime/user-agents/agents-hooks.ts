@@ -1,3 +1,4 @@
+// Module hooks that let Node load a user's TypeScript agents module.
 /**
  * Module hooks (node:module register) for a user's agents module, scoped to
  * its folder (node_modules excluded): TypeScript files there are stripped of

@@ -1,3 +1,4 @@
+// The error of an agents module that cannot run, naming file and export.
 /** A user's agents module that cannot run: the message names the file and, where one is at fault, the export. */
 export class AgentsModuleError extends Error {
   constructor(

@@ -1,3 +1,4 @@
+// Importing a user's agents module and finding its agent classes.
 import { statSync } from 'node:fs'
 import { dirname, extname, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'

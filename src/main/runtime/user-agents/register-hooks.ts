@@ -1,3 +1,4 @@
+// Registering the agents-module hooks once per folder.
 import { existsSync } from 'node:fs'
 import { register } from 'node:module'
 import { join } from 'node:path'

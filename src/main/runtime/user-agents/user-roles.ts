@@ -1,3 +1,4 @@
+// A user's agents module as roles of one runtime, reloadable.
 import type { AgentRuntime } from '../core/agent-runtime'
 import { loadAgentsModule, type LoadedAgentsModule } from './load-agents-module'
 

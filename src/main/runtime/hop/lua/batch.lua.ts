@@ -1,3 +1,4 @@
+// One script call for many hops of a transaction, each caught on its own.
 /**
  * A script that defines the Lua function `name(K, A)`, run once over its own
  * KEYS and ARGV, or as a batch: one script call for many such calls, each

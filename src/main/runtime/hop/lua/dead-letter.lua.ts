@@ -1,3 +1,4 @@
+// The Lua fragment every dead-lettering script shares (copy, caps, reason).
 import { DEAD_LETTER_META_PREFIX, deadLetterFields } from '@shared/records'
 
 /** What an entry's own dlq_ fields are renamed to, so the real reason always wins (dlq_reason → dlq_entry_dlq_reason). */

@@ -1,3 +1,4 @@
+// The seed 000 flat-field hop as one server-side step.
 import { deadLetterFields } from '@shared/records'
 import { ACK_FIRST_LUA } from './ack-first.lua'
 import { DEAD_LETTER_LUA } from './dead-letter.lua'

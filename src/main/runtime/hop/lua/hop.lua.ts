@@ -1,3 +1,4 @@
+// The envelope hop as one server-side step: ack, deliver or dead-letter, journal.
 import { ENVELOPE_FIELD } from '@shared/envelope'
 import { DEAD_LETTER_MAX_BYTES, DEAD_LETTER_MAXLEN } from '@shared/keys'
 import { deadLetterFields, journalFields } from '@shared/records'

@@ -1,3 +1,4 @@
+// Trimming a stream without dropping an entry some group has not read or acked.
 /**
  * Trims a stream towards its cap in one server-side step, never dropping an
  * entry some group still holds pending or has not been delivered yet: XTRIM

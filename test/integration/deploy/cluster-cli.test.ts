@@ -30,7 +30,8 @@ describe('`switchyard worker` and `request` on a Redis Cluster', () => {
 
   it('`request` answers through REDIS_URL=redis+cluster://, REDIS_CLUSTER_NODES, and a plain URL of one node (detected)', async () => {
     const plainNode = `redis://127.0.0.1:${cluster.nodes[1]!.port}/0`
-    for (const env of [{ REDIS_URL: cluster.url }, { REDIS_URL: '', REDIS_CLUSTER_NODES: cluster.nodeList }, { REDIS_URL: plainNode }]) {
+    const envs: Array<Record<string, string>> = [{ REDIS_URL: cluster.url }, { REDIS_URL: '', REDIS_CLUSTER_NODES: cluster.nodeList }, { REDIS_URL: plainNode }]
+    for (const env of envs) {
       const run = await runCli(['request', 'Hello, Cluster!', '--timeout', '15000'], env)
       expect(run.output).toContain('!RETSULC ,OLLEH')
       expect(run.code).toBe(0)

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { spawnWorker } from '../runtime/worker-process'
 import type { Cluster } from 'ioredis'
 import { deadLetterStream, JOURNAL_STREAM, journalIndexOfMessage, reviewTypes } from '@shared/keys'
 import type { Redis } from 'ioredis'
@@ -37,11 +41,8 @@ describe('the runtime on a Redis Cluster (3 masters + 3 replicas)', () => {
     const result = await runtime.request('cluster_hello', 'Hello, world!', { timeoutMs: 10_000 })
     expect(result.payload.text).toBe('!DLROW ,OLLEH')
     expect(result.trace.map((hop) => hop.role)).toEqual(['manager', 'uppercase', 'manager', 'reverse', 'manager'])
-    // The journal follows each delivery (it is written after it, in its own slot): the last hop's comes right after the result.
-    const hops = await waitFor('five journaled hops', async () => {
-      const found = await readJournal(client as unknown as Redis, result.message_id)
-      return found.length >= 5 ? found : null
-    })
+    // Each hop is journaled before its delivery: the trace is whole, and in order, when the result arrives.
+    const hops = await readJournal(client as unknown as Redis, result.message_id)
     expect(hops.map((h) => h.fields.role)).toEqual(['manager', 'uppercase', 'manager', 'reverse', 'manager'])
     expect(await client.xlen(JOURNAL_STREAM)).toBeGreaterThanOrEqual(5)
   })
@@ -52,6 +53,25 @@ describe('the runtime on a Redis Cluster (3 masters + 3 replicas)', () => {
     await waitFor('1,000 results', async () => (await client.llen(resultList)) >= 1000, 50_000)
     expect(await countResults(client, sent, resultList)).toEqual({ lost: 0, duplicated: 0, wrong: 0, total: 1000 })
   }, 60_000)
+
+  it('reaches the agents of every process by broadcast over the Cluster\'s pub/sub, and hears their lifecycle events', async () => {
+    const statsDir = mkdtempSync(join(tmpdir(), 'switchyard-cluster-worker-'))
+    const other = spawnWorker(['--roles', 'manager'], { REDIS_URL: cluster.url, STATS_DIR: statsDir })
+    const heard: Array<{ agent: string; event: string }> = []
+    const off = runtime.onLifecycle((event) => heard.push({ agent: event.agent_id, event: event.event }))
+    try {
+      await other.ready
+      const local = runtime.agentIdsOf('manager')[0]!
+      const remote = await waitFor('the other process\'s manager', () => heard.find((e) => e.agent !== local && !runtime.agentIdsOf('manager').includes(e.agent))?.agent)
+      expect(await runtime.broadcast('reload', 'manager')).toBe(2)
+      await waitFor('reload events of both managers', () => [local, remote].every((id) => heard.some((e) => e.agent === id && e.event === 'reload')))
+    } finally {
+      off()
+      other.child.kill('SIGTERM')
+      await other.exited
+      rmSync(statsDir, { recursive: true, force: true })
+    }
+  }, 30_000)
 
   it('runs the document-review pipeline: each chunk gets its four summaries once', async () => {
     await sendChunks(client, 'cluster-doc', 25)
@@ -100,6 +120,20 @@ describe('a Cluster hop run again after a crash between delivery and XACK', () =
     expect(await hopOnCluster(client, hop, 1000, (error) => { throw error })).toBe(false)
     expect(await client.xlen(destination)).toBe(1)
     expect(await client.lrange(journalIndexOfMessage('m-crash'), 0, -1)).toHaveLength(1)
+  })
+
+  it('a destination of the wrong type dead-letters the entry with the reason, journals nothing, and acks it', async () => {
+    const source = await pendingEntry('stream:role:reverse', 'cg:role:reverse')
+    await client.hset('result:wrong-type', 'a', '1')
+    const hop: JournalHop = {
+      messageId: 'm-wrong', conversationId: 'c-wrong', role: 'reverse', agentId: 'a1', destination: 'result:wrong-type', delivery: 'list',
+      envelopeJson: '{"n":3}', source, deliveries: 1,
+    }
+    expect(await hopOnCluster(client, hop, 1000, (error) => { throw error })).toBe(true)
+    const [letter] = await client.xrange(deadLetterStream(source.stream), '-', '+')
+    expect(letter?.[1]).toEqual(expect.arrayContaining(['dlq_reason', 'WRONGTYPE: result_list result:wrong-type is a hash', 'dlq_envelope_out', '{"n":3}']))
+    expect(await client.lrange(journalIndexOfMessage('m-wrong'), 0, -1)).toEqual([])
+    expect(await client.xpending(source.stream, source.group)).toEqual([0, null, null, null])
   })
 
   it('dead-letters once: a re-run finds the dead-letter marker', async () => {

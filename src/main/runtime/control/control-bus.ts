@@ -1,5 +1,6 @@
 // The control channel: commands and lifecycle events over pub/sub.
-import type { RedisClient } from '../../redis/client-type'
+import type { Cluster } from 'ioredis'
+import { isCluster, type RedisClient } from '../../redis/client-type'
 import { BROADCAST_ALL, BROADCAST_STAT, broadcastRole } from '@shared/keys'
 import type { LifecycleEvent } from './lifecycle'
 import { normalizeLifecycleEvent, registryRowOf } from './lifecycle-event'
@@ -69,4 +70,43 @@ export class ControlBus {
     if (channel === BROADCAST_ALL) this.onCommand(command, null)
     else if (channel.startsWith('broadcast:role:')) this.onCommand(command, channel.slice('broadcast:role:'.length))
   }
+}
+
+/** Every node of the Cluster (masters and replicas) as host:port, from CLUSTER NODES. */
+async function clusterNodeAddresses(client: Cluster): Promise<string[]> {
+  const text = String(await client.call('CLUSTER', ['NODES']))
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !/\b(fail|noaddr|handshake)\b/.test(line.split(' ')[2] ?? ''))
+    .map((line) => (line.split(' ')[1] ?? '').split('@')[0] ?? '')
+    .filter((address) => address !== '')
+}
+
+/** PUBSUB NUMSUB on one node: on the Cluster's own connection when it has one, else on a short one of the same settings. */
+async function subscribersOn(client: Cluster, address: string, channel: string): Promise<number> {
+  const known = client.nodes('all').find((node) => `${node.options.host}:${node.options.port}` === address)
+  const colon = address.lastIndexOf(':')
+  const node = known ?? client.nodes('all')[0]?.duplicate({ host: address.slice(0, colon), port: Number(address.slice(colon + 1)), lazyConnect: false, retryStrategy: () => null })
+  if (!node) return 0
+  try {
+    return Number(((await node.call('PUBSUB', ['NUMSUB', channel])) as unknown[])[1] ?? 0)
+  } catch {
+    return 0
+  } finally {
+    if (!known) node.disconnect()
+  }
+}
+
+/**
+ * PUBLISH, answering how many subscribers got it. A Cluster delivers a
+ * publish to the subscribers of every node, but PUBLISH counts only those of
+ * the node it ran on: there the count is summed over every node, replicas
+ * too (PUBSUB NUMSUB), a rare operator action.
+ */
+export async function publishCounted(client: RedisClient, channel: string, message: string): Promise<number> {
+  const here = await client.publish(channel, message)
+  if (!isCluster(client)) return here
+  const addresses = await clusterNodeAddresses(client).catch(() => [])
+  const counts = await Promise.all(addresses.map((address) => subscribersOn(client, address, channel)))
+  return Math.max(here, counts.reduce((sum, n) => sum + n, 0))
 }

@@ -9,7 +9,7 @@ import { REDIS_DEFAULTS, redactUrl, type RedisConnectionConfig } from '../../red
 import { isCluster, type RedisClient } from '../../redis/client-type'
 import { applyControlCommand, type ReloadHandler } from '../control/apply-command'
 import { logger } from '../../log/logger'
-import { ControlBus, type ControlCommand } from '../control/control-bus'
+import { ControlBus, publishCounted, type ControlCommand } from '../control/control-bus'
 import type { AgentContext, LifecycleEvent } from '../control/lifecycle'
 import { heartbeatToInfo } from '../control/registry'
 import { RoleSweeper } from '../claims/role-sweeper'
@@ -198,7 +198,7 @@ export class AgentRuntime extends EventEmitter {
   /** Publishes a control command to every agent (or one role's), on any host; answers the receivers. */
   async broadcast(command: ControlCommand, role?: string): Promise<number> {
     await this.start()
-    return this.commandClient().publish(role ? broadcastRole(role) : BROADCAST_ALL, JSON.stringify({ command, ts: Date.now() / 1000 }))
+    return publishCounted(this.commandClient(), role ? broadcastRole(role) : BROADCAST_ALL, JSON.stringify({ command, ts: Date.now() / 1000 }))
   }
 
   /** What a `reload` command does here besides the agents' own reload event (e.g. re-import the agents module). */

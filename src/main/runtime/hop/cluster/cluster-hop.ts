@@ -55,29 +55,39 @@ function wrongTypeReason(hop: JournalHop, type: string): string {
 
 /**
  * One envelope hop, slot by slot, with the same outcomes as the single-server
- * script: delivered (or dead-lettered with the reason when it cannot be),
- * journaled, then the source acked last. `onJournalError` hears a journal
+ * script: journaled and delivered (or dead-lettered with the reason when it
+ * cannot be), then the source acked last. `onJournalError` hears a journal
  * that could not be written: a view, never a reason to keep the entry.
  * Answers false when the entry was no longer pending (someone finished it).
  */
 export async function hopOnCluster(cluster: Cluster, hop: JournalHop, journalMaxLen: number, onJournalError: (error: unknown) => void): Promise<boolean> {
   const source = hop.source
-  if (source?.id && !(await stillPending(cluster, source))) return false
+  const delivers = hop.delivery === 'stream' || hop.delivery === 'list'
+  // The pending check and the destination's type are asked together (two slots, one round trip's time).
+  const [pending, type] = await Promise.all([
+    source?.id ? stillPending(cluster, source) : true,
+    delivers && !hop.failure ? cluster.type(hop.destination) : 'none',
+  ])
+  if (!pending) return false
   const ts = String(Date.now() / 1000)
-  let failure = hop.failure
+  let failure = hop.failure ?? (type !== 'none' && type !== hop.delivery ? wrongTypeReason(hop, type) : undefined)
   const marker = source?.id ? deliveredMarker(hop.destination, source) : null
-  if (!failure && marker && (hop.delivery === 'stream' || hop.delivery === 'list')) {
-    const body = hop.delivery === 'list' ? [hop.envelopeJson] : [ENVELOPE_FIELD, hop.envelopeJson]
-    const outcome = await deliverOnce(cluster, hop.destination, marker, hop.delivery, body, { listTtlSec: hop.resultTtlSec })
-    if (!outcome.delivered) failure = wrongTypeReason(hop, outcome.wrongType)
+  const journaled = journaledMarker(JOURNAL_STREAM, source?.id ? source : { stream: '', id: randomUUID() }, hop.destination)
+  if (!failure) {
+    // Journaled before the delivery: the next hop (which the delivery starts) can never be journaled ahead of this one,
+    // and the trace is whole when the result arrives. A re-run journals nothing twice (its marker).
+    await journal(cluster, hop, journalMaxLen, ts, journaled).catch(onJournalError)
+    if (delivers && marker) {
+      const body = hop.delivery === 'list' ? [hop.envelopeJson] : [ENVELOPE_FIELD, hop.envelopeJson]
+      const outcome = await deliverOnce(cluster, hop.destination, marker, hop.delivery as 'stream' | 'list', body, { listTtlSec: hop.resultTtlSec })
+      if (!outcome.delivered) failure = wrongTypeReason(hop, outcome.wrongType) // its type changed since the check
+    }
   }
   if (failure && source?.id) {
     const entry: ReceivedEntry = { stream: source.stream, group: source.group, id: source.id, fields: { [ENVELOPE_FIELD]: hop.envelopeJson }, deliveries: hop.deliveries ?? 1 }
     await deadLetterOnCluster(cluster, { entry, consumer: hop.consumer ?? hop.agentId, reason: failure, kind: 'failed', meant: { destination: hop.destination, envelope: hop.envelopeJson } })
     return true
   }
-  const journaled = journaledMarker(JOURNAL_STREAM, source?.id ? source : { stream: '', id: randomUUID() }, hop.destination)
-  await journal(cluster, hop, journalMaxLen, ts, journaled).catch(onJournalError)
   if (source?.id) {
     await cluster.xack(source.stream, source.group, source.id)
     // Markers are kept an hour only while their entry is unacked.

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { join } from 'node:path'
 import { PipelinePage } from '../pages/pipeline-page'
-import { REPO_ROOT } from '../support/app'
 import { expect, test } from '../support/fixtures'
 import { sendRawToManager } from '../support/send-to-manager'
 import { saveViewScreenshots } from '../support/view-screenshots'
@@ -114,9 +112,6 @@ test('ten pipelines stay readable: frames per pipeline, a minimap, and zoom to o
 })
 
 async function saveGraphScreenshots(pipeline: PipelinePage, name: string): Promise<void> {
+  // The README's picture is made by scripts/take-screenshot.ts: a test never writes a tracked file.
   await saveViewScreenshots(pipeline.page, name, () => expect(pipeline.graph).toHaveAttribute('data-layout', 'ready'))
-  if (name === 'pipeline-demo') {
-    await pipeline.page.setViewportSize({ width: 1440, height: 900 })
-    await pipeline.page.screenshot({ path: join(REPO_ROOT, 'resources', 'screenshot.png') })
-  }
 }

@@ -21,6 +21,8 @@ type Trim = (client: Redis, stream: string, maxLen: number) => Promise<number>
  * control that shows the race below is real.
  */
 const splitTrim: Trim = async (client, stream, maxLen) => {
+  // Before the producer's first entry there is no stream to trim (XINFO answers "no such key").
+  if ((await client.exists(stream)) === 0) return 0
   const groups = (await client.xinfo('GROUPS', stream)) as unknown[][]
   const excess = (await client.xlen(stream)) - maxLen
   if (excess <= 0) return 0

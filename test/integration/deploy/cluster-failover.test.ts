@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Cluster } from 'ioredis'
+import { describe, expect, it } from 'vitest'
 import { DOC_TASKS, docReviewStream, reviewTypes, roleStream } from '@shared/keys'
-import { pipelineRoles, type AgentRuntime } from '../../../src/main/runtime'
-import { startTestCluster, type ClusterNodeProcess, type TestCluster } from '../../support/redis-cluster'
+import type { ClusterNodeProcess } from '../../support/redis-cluster'
 import { waitFor } from '../../support/wait'
-import { countResults, countSummaries, DEMO_ROLES, sendChunks, sendDemoRequests, startClusterRuntime } from './cluster-pipelines'
+import { countResults, countSummaries, sendChunks, sendDemoRequests, useClusterRuntime } from './cluster-pipelines'
 
 describe('the runtime across a Cluster failover (a master SIGKILLed mid-run, its replica promoted)', () => {
-  let cluster: TestCluster
-  let client: Cluster
-  let runtime: AgentRuntime
-  beforeAll(async () => {
-    cluster = await startTestCluster()
-    client = cluster.client()
-    // Entries cut off mid-hop by the kill stay pending: claimed again after a second here (60 s by default).
-    runtime = await startClusterRuntime(cluster.url, [...DEMO_ROLES, ...pipelineRoles['doc-review']], { claimIdleMs: 1000 })
-  }, 120_000)
-  afterAll(async () => {
-    await runtime?.close()
-    client?.disconnect()
-    await cluster?.stop()
-  })
+  // Entries cut off mid-hop by the kill stay pending: claimed again after a second here (60 s by default).
+  const { cluster, client } = useClusterRuntime({ claimIdleMs: 1000 })
+
 
   it('1,000 demo requests with the master of a hop\'s stream killed: none lost, none duplicated', async () => {
     const resultList = 'result:cluster-failover-demo'

@@ -3,10 +3,13 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Cluster } from 'ioredis'
-import { ENVELOPE_FIELD } from '@shared/envelope'
-import { DOC_SUMMARY, DOC_TASKS, roleStream } from '@shared/keys'
-import { AgentRuntime, completeEnvelope, pipelineRoles, type RuntimeOptions } from '../../../src/main/runtime'
+import { afterAll, beforeAll } from 'vitest'
+import { lateBound } from '../../support/late-bound'
+import { startTestCluster, type TestCluster } from '../../support/redis-cluster'
+import { DOC_SUMMARY, DOC_TASKS } from '@shared/keys'
+import { AgentRuntime, pipelineRoles, type RuntimeOptions } from '../../../src/main/runtime'
 import { fieldsToRecord } from '../../../src/main/runtime/reader/stream-entry'
+import { sendDemoRequests as sendDemoRequestsTo } from '../runtime/envelope-count'
 
 /** A runtime on the Cluster running `roles`, started. */
 export async function startClusterRuntime(url: string, roles: readonly string[], options: Omit<Partial<RuntimeOptions>, 'redis'> = {}): Promise<AgentRuntime> {
@@ -18,21 +21,28 @@ export async function startClusterRuntime(url: string, roles: readonly string[],
 
 export const DEMO_ROLES = pipelineRoles.demo.filter((role) => role !== 'stats')
 
+/** For one describe block: its own 3+3 Cluster, a client of the test's, and a runtime serving the demo and document-review roles. */
+export function useClusterRuntime(options: Omit<Partial<RuntimeOptions>, 'redis'> = {}): { cluster: TestCluster; client: Cluster; runtime: AgentRuntime } {
+  let cluster: TestCluster | undefined
+  let client: Cluster | undefined
+  let runtime: AgentRuntime | undefined
+  beforeAll(async () => {
+    cluster = await startTestCluster()
+    client = cluster.client()
+    runtime = await startClusterRuntime(cluster.url, [...DEMO_ROLES, ...pipelineRoles['doc-review']], options)
+  }, 120_000)
+  afterAll(async () => {
+    await runtime?.close()
+    client?.disconnect()
+    await cluster?.stop()
+  })
+  return { cluster: lateBound(() => cluster, 'cluster'), client: lateBound(() => client, 'client'), runtime: lateBound(() => runtime, 'runtime') }
+}
+
 /** Demo requests whose results all land on `resultList`; answers their message ids. */
 export async function sendDemoRequests(cluster: Cluster, resultList: string, from: number, count: number): Promise<string[]> {
   const ids: string[] = []
-  const pipeline = cluster.pipeline() // one key (the manager's stream): one slot
-  for (let i = from; i < from + count; i++) {
-    const envelope = completeEnvelope({ kind: 'role', name: 'manager' }, {
-      conversation_id: `cluster_${i}`,
-      sender_role: 'external',
-      result_list: resultList,
-      payload: { text: `message ${i}`, stage: 'start' },
-    })
-    ids.push(envelope.message_id)
-    pipeline.xadd(roleStream('manager'), '*', ENVELOPE_FIELD, JSON.stringify(envelope))
-  }
-  await pipeline.exec()
+  await sendDemoRequestsTo(cluster, ids, resultList, from, count)
   return ids
 }
 
@@ -41,7 +51,7 @@ export async function countResults(cluster: Cluster, sent: string[], resultList:
   const results = (await cluster.lrange(resultList, 0, -1)).map((item) => JSON.parse(item) as { message_id: string; conversation_id: string; payload: { text: string } })
   const counts = new Map<string, number>()
   for (const r of results) counts.set(r.message_id, (counts.get(r.message_id) ?? 0) + 1)
-  const wrong = results.filter((r) => r.payload.text !== [...`MESSAGE ${r.conversation_id.slice('cluster_'.length)}`].reverse().join('')).length
+  const wrong = results.filter((r) => r.payload.text !== [...`MESSAGE ${r.conversation_id.slice(r.conversation_id.lastIndexOf('_') + 1)}`].reverse().join('')).length
   return {
     lost: sent.filter((id) => !counts.has(id)).length,
     duplicated: [...counts.values()].filter((n) => n > 1).length,

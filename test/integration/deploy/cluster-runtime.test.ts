@@ -9,27 +9,16 @@ import type { Redis } from 'ioredis'
 import type { JournalHop } from '../../../src/main/runtime/hop/journal'
 import { deliverOnce, hopOnCluster } from '../../../src/main/runtime/hop/cluster/cluster-hop'
 import { deadLetterOnCluster } from '../../../src/main/runtime/hop/cluster/cluster-dead-letter'
-import { pipelineRoles, readJournal, type AgentRuntime } from '../../../src/main/runtime'
-import { keySlot } from '../../../src/main/runtime/hop/cluster/key-slot'
+import { readJournal } from '../../../src/main/runtime'
+import { keySlot } from '../../../src/main/redis/key-slot'
 import { deliveredMarker } from '../../../src/main/runtime/hop/cluster/markers'
 import { startTestCluster, type TestCluster } from '../../support/redis-cluster'
 import { waitFor } from '../../support/wait'
-import { countResults, countSummaries, DEMO_ROLES, sendChunks, sendDemoRequests, startClusterRuntime } from './cluster-pipelines'
+import { countResults, countSummaries, sendChunks, sendDemoRequests, useClusterRuntime } from './cluster-pipelines'
 
 describe('the runtime on a Redis Cluster (3 masters + 3 replicas)', () => {
-  let cluster: TestCluster
-  let client: Cluster
-  let runtime: AgentRuntime
-  beforeAll(async () => {
-    cluster = await startTestCluster()
-    client = cluster.client()
-    runtime = await startClusterRuntime(cluster.url, [...DEMO_ROLES, ...pipelineRoles['doc-review']])
-  }, 120_000)
-  afterAll(async () => {
-    await runtime?.close()
-    client?.disconnect()
-    await cluster?.stop()
-  })
+  const { cluster, client, runtime } = useClusterRuntime()
+
 
   it('a hop marker hashes to its destination stream\'s slot', () => {
     const marker = deliveredMarker('stream:role:uppercase', { stream: 'stream:role:manager', id: '1-0' })

@@ -3,7 +3,7 @@ import type { Cluster } from 'ioredis'
 import { deadLetterStream } from '@shared/keys'
 import { startTestCluster, type TestCluster } from '../../support/redis-cluster'
 import { waitFor } from '../../support/wait'
-import { keySlot } from '../../../src/main/inspector/cluster/key-slot'
+import { keySlot } from '../../../src/main/redis/key-slot'
 import { createHarnessOn, type Harness } from './harness'
 
 let cluster: TestCluster

@@ -1,11 +1,12 @@
 import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../../src/main/redis/client-type'
 import { expect } from 'vitest'
 import { ENVELOPE_FIELD } from '@shared/envelope'
 import { roleStream } from '@shared/keys'
 import { completeEnvelope } from '../../../src/main/runtime'
 
-/** Demo-pipeline requests whose results all land on one list; sent through `redis` in pipelines of `chunk`. */
-export async function sendDemoRequests(redis: Redis, ids: string[], resultList: string, from: number, count: number): Promise<void> {
+/** Demo-pipeline requests whose results all land on one list, sent in one pipeline (one key: one slot on a Cluster too); their ids are pushed on `ids`. */
+export async function sendDemoRequests(redis: RedisClient, ids: string[], resultList: string, from: number, count: number): Promise<void> {
   const pipeline = redis.pipeline()
   for (let i = from; i < from + count; i++) {
     const envelope = completeEnvelope({ kind: 'role', name: 'manager' }, {

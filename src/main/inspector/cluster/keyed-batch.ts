@@ -1,6 +1,6 @@
 import type { ChainableCommander } from 'ioredis'
 import { isCluster, type RedisClient } from '../../redis/client-type'
-import { keySlot } from './key-slot'
+import { keySlot } from '../../redis/key-slot'
 
 /** One command of a batch and the key that decides where it runs. */
 export interface KeyedCommand {

@@ -1,6 +1,6 @@
 import type { Cluster, Redis } from 'ioredis'
 import { isCluster, type RedisClient } from '../../redis/client-type'
-import { CLUSTER_SLOTS } from './key-slot'
+import { CLUSTER_SLOTS } from '../../redis/key-slot'
 
 const nodeKey = (node: Redis): string => `${node.options.host}:${node.options.port}`
 

@@ -2,7 +2,7 @@ import type { RedisClient } from '../../redis/client-type'
 import type { Envelope } from '@shared/envelope'
 import { decodeResult } from '../runtime-port'
 import { isCluster } from '../../redis/client-type'
-import { keySlot } from '../cluster/key-slot'
+import { keySlot } from '../../redis/key-slot'
 
 /** BRPOP is capped so new waiters join (and deadlines pass) within this time even without CLIENT UNBLOCK. */
 export const WAITER_BLOCK_MS = 1_000

@@ -1,5 +1,5 @@
 // Dedupe markers of Cluster hops: keys in the slot of what they guard, so check-and-write is one script there.
-import { hashTagOf, keySlot } from './key-slot'
+import { hashTagOf, keySlot } from '../../../redis/key-slot'
 
 /** `{key}rest`, which hashes to key's slot; a key with braces of its own is tagged with its own hash tag instead. */
 export function inSlotOf(key: string, rest: string): string {

@@ -1,7 +1,7 @@
 // Commands of a Cluster hop that each reach one slot's master: scripts, WAIT on that master, the pending check.
 import type { Cluster, Redis } from 'ioredis'
 import { luaScript, type LuaScript } from '../transaction'
-import { keySlot } from './key-slot'
+import { keySlot } from '../../../redis/key-slot'
 
 export type SlotArg = string | number | Buffer
 

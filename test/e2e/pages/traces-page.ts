@@ -2,6 +2,8 @@ import { expect, type Locator, type Page } from '@playwright/test'
 import type { Redis } from 'ioredis'
 import { JOURNAL_STREAM, journalIndexOfMessage } from '@shared/keys'
 import { journalFields } from '@shared/records'
+import type { RedisClient } from '../../../src/main/redis/client-type'
+import { sendRawToManager } from '../support/send-to-manager'
 import { ShellPage } from './shell-page'
 
 /** The Traces view: search, waterfall, step controls, hop detail. */
@@ -29,6 +31,24 @@ export class TracesPage {
     await this.view.getByLabel('Find by').selectOption('message')
     await this.view.getByLabel('Trace id').fill(messageId)
     await this.view.getByRole('button', { name: 'Find' }).click()
+  }
+
+  /**
+   * Sends "Hello, world!" to the manager, waits for its answer, opens its
+   * trace and checks the first hop; answers how many hops the trace has.
+   */
+  async openHelloTrace(url: string, redis: RedisClient, conversation: string): Promise<number> {
+    const messageId = await sendRawToManager(redis, conversation, { kind: 'task', payload: { text: 'Hello, world!', stage: 'start' } })
+    // The pipeline is done when the final envelope reaches the caller's result list.
+    const result = await redis.blpop(`result:${messageId}`, 30)
+    expect(result?.[1]).toContain('!DLROW ,OLLEH')
+    await this.open(url)
+    await this.findByMessageId(messageId)
+    await expect(this.position).toHaveText(/^Hop 1 of \d+$/)
+    const total = Number((await this.position.textContent())?.match(/of (\d+)/)?.[1])
+    expect(total).toBeGreaterThanOrEqual(5)
+    await expect(this.hopDetail).toContainText('manager')
+    return total
   }
 }
 

@@ -4,7 +4,6 @@ import { PendingPage } from '../pages/pending-page'
 import { PipelinePage } from '../pages/pipeline-page'
 import { StreamsPage } from '../pages/streams-page'
 import { TracesPage } from '../pages/traces-page'
-import { sendRawToManager } from '../support/send-to-manager'
 import { keysOnEveryMaster, startClusterApp, type ClusterApp } from '../support/cluster-app'
 import { expect, test } from '../support/fixtures'
 
@@ -87,16 +86,8 @@ test('the graph shows the demo roles running on the Cluster, and a stream node o
 })
 
 test('the trace of a "Hello, world!" request through agents on the Cluster steps through its hops', async ({ page }) => {
-  const messageId = await sendRawToManager(app.redis, 'cluster-hello', { kind: 'task', payload: { text: 'Hello, world!', stage: 'start' } })
-  const result = await app.redis.blpop(`result:${messageId}`, 30)
-  expect(result?.[1]).toContain('!DLROW ,OLLEH')
   const traces = new TracesPage(page)
-  await traces.open(app.url)
-  await traces.findByMessageId(messageId)
-  await expect(traces.position).toHaveText(/^Hop 1 of \d+$/)
-  const total = Number((await traces.position.textContent())?.match(/of (\d+)/)?.[1])
-  expect(total).toBeGreaterThanOrEqual(5)
-  await expect(traces.hopDetail).toContainText('manager')
+  const total = await traces.openHelloTrace(app.url, app.redis, 'cluster-hello')
   await page.keyboard.press('End')
   await expect(traces.position).toHaveText(`Hop ${total} of ${total}`)
   await expect(traces.hopDetail).toContainText('!DLROW ,OLLEH')

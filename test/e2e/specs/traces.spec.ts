@@ -1,20 +1,9 @@
 import { TracesPage } from '../pages/traces-page'
 import { expect, test } from '../support/fixtures'
-import { sendRawToManager } from '../support/send-to-manager'
 
 test('the trace of a "Hello, world!" request steps through its hops with the arrow keys', async ({ page, app, redis }) => {
-  const messageId = await sendRawToManager(redis, 'hello', { kind: 'task', payload: { text: 'Hello, world!', stage: 'start' } })
-  // The pipeline is done when the final envelope reaches the caller's result list.
-  const result = await redis.blpop(`result:${messageId}`, 20)
-  expect(result?.[1]).toContain('!DLROW ,OLLEH')
-
   const traces = new TracesPage(page)
-  await traces.open(app.url)
-  await traces.findByMessageId(messageId)
-  await expect(traces.position).toHaveText(/^Hop 1 of \d+$/)
-  const total = Number((await traces.position.textContent())?.match(/of (\d+)/)?.[1])
-  expect(total).toBeGreaterThanOrEqual(5)
-  await expect(traces.hopDetail).toContainText('manager')
+  const total = await traces.openHelloTrace(app.url, redis, 'hello')
 
   await page.keyboard.press('ArrowRight')
   await expect(traces.position).toHaveText(`Hop 2 of ${total}`)

@@ -2,8 +2,8 @@ import type { Redis } from 'ioredis'
 import type { RedisClient } from '../../redis/client-type'
 import { scanTargets } from '../cluster/scan-targets'
 
-/** Keys asked for per SCAN round trip; large so 10,000 keys take a few trips. */
-export const SCAN_COUNT = 1_000
+/** Keys asked for per SCAN round trip: large, so an idle app on 50,000 keys re-lists its streams in ten trips, not fifty (bench/inspector/idle-cost). */
+export const SCAN_COUNT = 5_000
 
 export interface ScanResult {
   keys: string[]

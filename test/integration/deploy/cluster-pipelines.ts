@@ -62,9 +62,15 @@ export async function countResults(cluster: Cluster, sent: string[], resultList:
 
 /** Chunks of one document XADDed to the coordinator's stream. */
 export async function sendChunks(cluster: Cluster, docId: string, count: number): Promise<void> {
+  const fields = (i: number): string[] => ['doc_id', docId, 'chunk_id', `c${i}`, 'text', `Chunk ${i} of ${docId}.`]
   const pipeline = cluster.pipeline()
-  for (let i = 1; i <= count; i++) pipeline.xadd(DOC_TASKS, '*', 'doc_id', docId, 'chunk_id', `c${i}`, 'text', `Chunk ${i} of ${docId}.`)
-  await pipeline.exec()
+  for (let i = 1; i <= count; i++) pipeline.xadd(DOC_TASKS, '*', ...fields(i))
+  const replies = (await pipeline.exec()) ?? []
+  // A pipeline answers each command's error instead of throwing: right after a failover the test's own
+  // client may still aim at the dead master. Those chunks are sent again, one by one, as a producer would.
+  for (let i = 1; i <= count; i++) {
+    if (replies[i - 1]?.[0]) await cluster.xadd(DOC_TASKS, '*', ...fields(i))
+  }
 }
 
 /** The summaries of one document per (chunk, review type): how many chunks × types there are, and how many came twice. */

@@ -1,6 +1,5 @@
 // The Lua of a Cluster hop: each script touches one slot (a key and the marker in its slot).
-import { DEAD_LETTER_META_PREFIX } from '@shared/records'
-import { ENTRY_META_RENAME_PREFIX } from '../lua/dead-letter.lua'
+import { DEAD_LETTER_LUA } from '../lua/dead-letter.lua'
 
 /**
  * Delivery, exactly once per source entry. KEYS: destination, its marker.
@@ -73,27 +72,17 @@ return 1`
  * so the real reason wins. Errors when the dead-letter stream is not a stream
  * (then nothing is acked: the entry stays pending).
  */
-export const CLUSTER_DEAD_LETTER_LUA = `
+export const CLUSTER_DEAD_LETTER_LUA = `${DEAD_LETTER_LUA}
 local done = redis.call('GET', KEYS[2])
 if done then return done end
-local t = redis.call('TYPE', KEYS[1]).ok
-if t ~= 'none' and t ~= 'stream' then
-  return redis.error_reply('WRONGTYPE: dead-letter stream ' .. KEYS[1] .. ' is a ' .. t)
+if not dead_letter_ok(KEYS[1]) then
+  return redis.error_reply('WRONGTYPE: dead-letter stream ' .. KEYS[1] .. ' is a ' .. redis.call('TYPE', KEYS[1]).ok)
 end
 local args = { KEYS[1], 'MAXLEN', '~', ARGV[2], '*' }
 local meta_end = 4 + tonumber(ARGV[4])
 for i = 5, meta_end do args[#args + 1] = ARGV[i] end
-for i = meta_end + 1, #ARGV, 2 do
-  local name = ARGV[i]
-  if string.sub(name, 1, ${DEAD_LETTER_META_PREFIX.length}) == '${DEAD_LETTER_META_PREFIX}' then name = '${ENTRY_META_RENAME_PREFIX}' .. name end
-  args[#args + 1] = name
-  args[#args + 1] = ARGV[i + 1]
-end
-local id = redis.call('XADD', unpack(args))
-local bytes = redis.call('MEMORY', 'USAGE', KEYS[1])
-if bytes and bytes > tonumber(ARGV[3]) then
-  local keep = math.floor(redis.call('XLEN', KEYS[1]) * tonumber(ARGV[3]) / bytes)
-  redis.call('XTRIM', KEYS[1], 'MAXLEN', math.max(keep, 1))
-end
+local body = {}
+for i = meta_end + 1, #ARGV do body[#body + 1] = ARGV[i] end
+local id = dead_letter_add(KEYS[1], args, body, ARGV[3])
 redis.call('SET', KEYS[2], id, 'EX', ARGV[1])
 return id`

@@ -15,14 +15,9 @@ const f = deadLetterFields
  * The caller has already XACKed (ack_first): one idempotent path.
  */
 export const DEAD_LETTER_LUA = `
-local function dead_letter(dlq, source, id, reason, meta, fallback, maxlen, maxbytes)
-  local args = { dlq, 'MAXLEN', '~', maxlen, '*', '${f.reason}', reason, '${f.sourceStream}', source, '${f.sourceId}', id }
-  for i = 1, #meta do args[#args + 1] = meta[i] end
-  local body = fallback
-  if id ~= '' then
-    local found = redis.call('XRANGE', source, id, id)
-    if found[1] then body = found[1][2] end
-  end
+-- XADDs args (the stream, its caps, the dlq_ meta) + body (field, value, ...), the body's own dlq_ names
+-- renamed, then trims the stream to its byte cap. Shared by one server's scripts and the Cluster's.
+local function dead_letter_add(dlq, args, body, maxbytes)
   for i = 1, #body, 2 do
     local name = body[i]
     if string.sub(name, 1, ${DEAD_LETTER_META_PREFIX.length}) == '${DEAD_LETTER_META_PREFIX}' then name = '${ENTRY_META_RENAME_PREFIX}' .. name end
@@ -36,6 +31,17 @@ local function dead_letter(dlq, source, id, reason, meta, fallback, maxlen, maxb
     redis.call('XTRIM', dlq, 'MAXLEN', math.max(keep, 1))
   end
   return new_id
+end
+
+local function dead_letter(dlq, source, id, reason, meta, fallback, maxlen, maxbytes)
+  local args = { dlq, 'MAXLEN', '~', maxlen, '*', '${f.reason}', reason, '${f.sourceStream}', source, '${f.sourceId}', id }
+  for i = 1, #meta do args[#args + 1] = meta[i] end
+  local body = fallback
+  if id ~= '' then
+    local found = redis.call('XRANGE', source, id, id)
+    if found[1] then body = found[1][2] end
+  end
+  return dead_letter_add(dlq, args, body, maxbytes)
 end
 
 -- The dead-letter stream must be a stream (or absent) before anything is acked.

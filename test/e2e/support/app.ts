@@ -22,6 +22,16 @@ export interface TestApp {
   close(): Promise<void>
 }
 
+/** The headless host in this process for a test: its data and statistics under `dataDir`, `env` over the process's. */
+export function startTestHost(dataDir: string, env: Record<string, string>): ReturnType<typeof runHeadless> {
+  return runHeadless({
+    dataDir: join(dataDir, 'app'),
+    handleSignals: false,
+    print: false,
+    env: { ...process.env, SWITCHYARD_RENDERER_DIR: RENDERER_DIR, STATS_DIR: join(dataDir, 'stats'), ...env },
+  })
+}
+
 /** Builds the renderer once if it is missing (npm test builds before e2e anyway). */
 export function ensureRendererBuilt(): void {
   if (existsSync(join(RENDERER_DIR, 'index.html'))) return
@@ -35,19 +45,7 @@ export async function startTestApp(options: { env?: Record<string, string> } = {
   const redisDir = join(dataDir, 'redis')
   let redis = await startEmbeddedRedis({ dataDir: redisDir, appendOnly: true })
   const redisUrl = redis.url
-  const host = await runHeadless({
-    dataDir: join(dataDir, 'app'),
-    handleSignals: false,
-    print: false,
-    env: {
-      ...process.env,
-      REDIS_URL: redisUrl,
-      SWITCHYARD_AGENTS: 'demo',
-      SWITCHYARD_RENDERER_DIR: RENDERER_DIR,
-      STATS_DIR: join(dataDir, 'stats'),
-      ...options.env,
-    },
-  })
+  const host = await startTestHost(dataDir, { REDIS_URL: redisUrl, SWITCHYARD_AGENTS: 'demo', ...options.env })
   const app: TestApp = {
     url: host.url,
     token: host.token,

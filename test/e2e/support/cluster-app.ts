@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Cluster } from 'ioredis'
-import { runHeadless } from '../../../src/main/host/headless'
 import { startTestCluster, type TestCluster } from '../../support/redis-cluster'
-import { ensureRendererBuilt, RENDERER_DIR } from './app'
+import { ensureRendererBuilt, startTestHost } from './app'
 
 /** The headless host on a 3-master + 3-replica Redis Cluster of its own. */
 export interface ClusterApp {
@@ -22,18 +21,7 @@ export async function startClusterApp(options: { agents: string }): Promise<Clus
   const cluster = await startTestCluster()
   const dataDir = mkdtempSync(join(tmpdir(), 'switchyard-e2e-cluster-'))
   try {
-    const host = await runHeadless({
-      dataDir: join(dataDir, 'app'),
-      handleSignals: false,
-      print: false,
-      env: {
-        ...process.env,
-        REDIS_URL: cluster.url,
-        SWITCHYARD_AGENTS: options.agents,
-        SWITCHYARD_RENDERER_DIR: RENDERER_DIR,
-        STATS_DIR: join(dataDir, 'stats'),
-      },
-    })
+    const host = await startTestHost(dataDir, { REDIS_URL: cluster.url, SWITCHYARD_AGENTS: options.agents })
     const redis = cluster.client()
     return {
       url: host.url,
